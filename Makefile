@@ -1,0 +1,25 @@
+# Campus: two commands on a fresh Debian machine.
+#   make run     build, start PostgreSQL, the responder and nginx; print the address
+#   make test    build and run every test against a throwaway PostgreSQL and nginx
+#   make stop    stop what `make run` started
+#   make bench   measure throughput through nginx (wrk)
+
+.PHONY: run test stop bench build clean
+
+run:
+	@scripts/run.sh
+
+test:
+	@scripts/test.sh
+
+stop:
+	@scripts/stop.sh
+
+bench:
+	@scripts/bench.sh
+
+build:
+	swift build -c release --product campus
+
+clean:
+	rm -rf .build

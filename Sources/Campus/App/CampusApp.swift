@@ -1,0 +1,41 @@
+import Foundation
+import Postgres
+import Web
+
+/// A route handler: reads the request through its context, answers or throws.
+public typealias Handler = @Sendable (Context) throws -> Response
+
+/// What every worker shares, read-only after start-up: settings, message catalogs,
+/// the route table and the stylesheet's version for cache busting.
+public final class CampusApp: Sendable {
+    public let settings: Settings
+    public let messages: MessageCatalog
+    let localizers: [Language: Localizer]
+    public let router: Router<Handler>
+    let assetVersion: String
+    let connectionSettings: ConnectionSettings
+
+    public init(settings: Settings, connectionSettings: ConnectionSettings = .fromEnvironment()) throws {
+        Crypto.initialize()
+        self.settings = settings
+        self.connectionSettings = connectionSettings
+        messages = try MessageCatalog.load(directory: settings.home + "/locales")
+        var localizers: [Language: Localizer] = [:]
+        for language in Language.allCases { localizers[language] = messages.localizer(language) }
+        self.localizers = localizers
+        router = Router(CampusApp.routes)
+        let css = FileManager.default.contents(atPath: settings.home + "/www/static/campus.css") ?? Data()
+        assetVersion = String(Crypto.hex(Crypto.sha256(Array(css))).prefix(10))
+    }
+
+    /// Every route Campus answers; each feature contributes its own table.
+    static let routes: [Route<Handler>] =
+        HomeRoutes.routes + CatalogRoutes.routes + OperationsRoutes.routes
+
+    func localizer(_ language: Language) -> Localizer {
+        localizers[language] ?? messages.localizer(language)
+    }
+
+    /// A responder for one worker thread, with its own database connection.
+    public func makeResponder() -> CampusResponder { CampusResponder(app: self) }
+}

@@ -1,0 +1,84 @@
+import Foundation
+
+/// Settings read once at start-up from `CAMPUS_*` environment variables. Each one is
+/// listed in the README with its default.
+public struct Settings: Sendable {
+    /// The folder holding schema.sql, migrations/, locales/ and www/.
+    public var home: String
+    public var workers: Int
+    public var bodyLimit: Int
+    public var shutdownGrace: Double
+    public var socketMode: UInt32
+    /// The address people use to reach Campus, for links in emails.
+    public var baseURL: String
+    /// Overrides the signing secret otherwise kept in the database (hex or base64url, 32+ bytes).
+    public var secret: [UInt8]?
+
+    public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Settings {
+        func integer(_ name: String, _ fallback: Int) throws -> Int {
+            guard let text = environment[name], !text.isEmpty else { return fallback }
+            guard let value = Int(text), value > 0 else { throw SettingsError("\(name) must be a positive integer, not '\(text)'") }
+            return value
+        }
+        var secret: [UInt8]?
+        if let text = environment["CAMPUS_SECRET"], !text.isEmpty {
+            guard let bytes = Settings.decodeSecret(text), bytes.count >= 32 else {
+                throw SettingsError("CAMPUS_SECRET must be at least 32 bytes, hex or base64url encoded")
+            }
+            secret = bytes
+        }
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        var mode: UInt32 = 0o660
+        if let text = environment["CAMPUS_SOCKET_MODE"], !text.isEmpty {
+            guard let value = UInt32(text, radix: 8), value <= 0o777 else { throw SettingsError("CAMPUS_SOCKET_MODE must be octal, like 660") }
+            mode = value
+        }
+        return Settings(
+            home: try environment["CAMPUS_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? Settings.findHome(),
+            workers: try integer("CAMPUS_WORKERS", max(2, 2 * cores)),
+            bodyLimit: try integer("CAMPUS_BODY_LIMIT", 10 << 20),
+            shutdownGrace: Double(try integer("CAMPUS_SHUTDOWN_GRACE", 10)),
+            socketMode: mode,
+            baseURL: environment["CAMPUS_BASE_URL"].flatMap { $0.isEmpty ? nil : $0 } ?? "http://127.0.0.1:8080",
+            secret: secret
+        )
+    }
+
+    /// The folder with schema.sql: searched upwards from the executable (so a build in
+    /// `.build/release/` finds its checkout), then the current directory.
+    static func findHome() throws -> String {
+        var candidates: [URL] = []
+        var url = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        for _ in 0..<6 {
+            candidates.append(url)
+            url = url.deletingLastPathComponent()
+        }
+        candidates.append(URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+        for candidate in candidates where FileManager.default.fileExists(atPath: candidate.appendingPathComponent("schema.sql").path) {
+            return candidate.path
+        }
+        throw SettingsError("cannot find schema.sql; set CAMPUS_HOME to the folder that holds it")
+    }
+
+    static func decodeSecret(_ text: String) -> [UInt8]? {
+        if text.count % 2 == 0, text.allSatisfy(\.isHexDigit) {
+            var bytes: [UInt8] = []
+            var index = text.startIndex
+            while index < text.endIndex {
+                let next = text.index(index, offsetBy: 2)
+                guard let byte = UInt8(text[index..<next], radix: 16) else { return nil }
+                bytes.append(byte)
+                index = next
+            }
+            return bytes
+        }
+        return Crypto.fromBase64URL(text)
+    }
+}
+
+public struct SettingsError: Error, CustomStringConvertible {
+    public let description: String
+    public init(_ description: String) { self.description = description }
+}
+
+import Web

@@ -1,0 +1,178 @@
+import CFastCGI
+import Dispatch
+import Foundation
+import Synchronization
+import Web
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The FastCGI responder: N worker threads, each with its own `FCGX_Request` and its own
+/// `Responder`, accepting on one listening socket.
+///
+/// libfcgi facts this relies on (Debian's 2.4.2):
+/// - Accept is *not* wrapped in a mutex, unlike libfcgi's threaded example: a thread
+///   parked on a kept-alive nginx connection would hold it and stall every other request.
+///   Concurrent `accept()` on one socket is safe on Linux.
+/// - `FCGX_Init` installs its own SIGPIPE/SIGTERM handlers, so ours come after it.
+/// - Closing the listening socket does not wake threads blocked in `accept()`;
+///   `shutdown(fd, SHUT_RDWR)` does.
+public final class FastCGIServer: Sendable {
+    public struct Configuration: Sendable {
+        public var listen: ListenAddress
+        public var workers: Int
+        /// Bodies above this many bytes get 413 without being read.
+        public var bodyLimit: Int
+        /// How long a graceful stop waits for requests in flight.
+        public var shutdownGrace: Double
+        /// Permissions of a unix socket: nginx's group must be able to connect.
+        public var socketMode: UInt32
+
+        public init(listen: ListenAddress, workers: Int, bodyLimit: Int = 10 << 20, shutdownGrace: Double = 10, socketMode: UInt32 = 0o660) {
+            self.listen = listen
+            self.workers = max(1, workers)
+            self.bodyLimit = bodyLimit
+            self.shutdownGrace = shutdownGrace
+            self.socketMode = socketMode
+        }
+    }
+
+    private let configuration: Configuration
+    private let makeResponder: @Sendable (Int) -> any Responder
+    private let stopping = Atomic<Bool>(false)
+
+    public init(configuration: Configuration, makeResponder: @escaping @Sendable (Int) -> any Responder) {
+        self.configuration = configuration
+        self.makeResponder = makeResponder
+    }
+
+    /// Serves until SIGTERM or SIGINT, then stops accepting, lets the requests in flight
+    /// finish (up to `shutdownGrace` seconds), removes the socket file and returns.
+    public func run(onReady: () -> Void = {}) throws {
+        guard FCGX_Init() == 0 else { throw ListenError(description: "FCGX_Init failed") }
+        // After FCGX_Init, which replaced these handlers: a client that goes away
+        // mid-response must cost nothing, and termination is handled below.
+        signal(SIGPIPE, SIG_IGN)
+        var stopSignals = sigset_t()
+        sigemptyset(&stopSignals)
+        sigaddset(&stopSignals, SIGTERM)
+        sigaddset(&stopSignals, SIGINT)
+        // Blocked here, so every worker inherits the mask and only sigwait() sees them.
+        pthread_sigmask(SIG_BLOCK, &stopSignals, nil)
+
+        let listenFD = try ListeningSocket.open(configuration.listen, socketMode: mode_t(configuration.socketMode))
+        let group = DispatchGroup()
+        for index in 0..<configuration.workers {
+            group.enter()
+            let thread = Thread { [self] in
+                self.work(index: index, listenFD: listenFD)
+                group.leave()
+            }
+            thread.stackSize = 4 << 20
+            thread.name = "campus-worker-\(index)"
+            thread.start()
+        }
+        onReady()
+
+        var received: Int32 = 0
+        sigwait(&stopSignals, &received)
+        stopping.store(true, ordering: .sequentiallyConsistent)
+        Log.write("stopping (signal \(received)): finishing requests in flight")
+        shutdown(listenFD, Int32(SHUT_RDWR))
+        if group.wait(timeout: .now() + configuration.shutdownGrace) == .timedOut {
+            Log.write("stopped with workers still waiting on kept-alive connections")
+        }
+        close(listenFD)
+        if case .unix(let path) = configuration.listen { unlink(path) }
+    }
+
+    private func work(index: Int, listenFD: Int32) {
+        let responder = makeResponder(index)
+        var request = FCGX_Request()
+        guard FCGX_InitRequest(&request, listenFD, 0) == 0 else {
+            Log.write("worker \(index): FCGX_InitRequest failed")
+            return
+        }
+        while !stopping.load(ordering: .sequentiallyConsistent) {
+            guard FCGX_Accept_r(&request) >= 0 else {
+                if stopping.load(ordering: .sequentiallyConsistent) { break }
+                // EMFILE and friends: do not spin while the condition lasts.
+                usleep(10_000)
+                continue
+            }
+            serve(&request, responder: responder)
+            FCGX_Finish_r(&request)
+        }
+        FCGX_Free(&request, 1)
+    }
+
+    private func serve(_ request: inout FCGX_Request, responder: any Responder) {
+        var (params, malformed) = FastCGIServer.copyParameters(request.envp)
+        var defect: Request.Defect? = malformed ? .malformed : nil
+        var body: [UInt8] = []
+        let lengthText = params["CONTENT_LENGTH"] ?? ""
+        let length = lengthText.isEmpty ? 0 : Int(lengthText)
+        if let length, length >= 0 {
+            if length > configuration.bodyLimit {
+                defect = .bodyTooLarge
+            } else if length > 0 {
+                body = [UInt8](repeating: 0, count: length)
+                var received = 0
+                while received < length {
+                    let count = body.withUnsafeMutableBytes { raw in
+                        FCGX_GetStr(raw.baseAddress!.assumingMemoryBound(to: CChar.self) + received, Int32(length - received), request.in)
+                    }
+                    if count <= 0 { break }
+                    received += Int(count)
+                }
+                if received < length { defect = .bodyTruncated; body.removeAll() }
+            }
+        } else {
+            defect = .malformed
+        }
+        if defect != nil {
+            // The body may be partly unread: this connection cannot carry another request.
+            request.keepConnection = 0
+        }
+        params["CONTENT_LENGTH"] = defect == nil ? lengthText : "0"
+        let response = responder.respond(to: Request(cgiParameters: params, body: body, defect: defect))
+        write(response, to: request.out)
+    }
+
+    /// Copies `envp` into Swift strings now: libfcgi frees them at the next accept.
+    static func copyParameters(_ envp: FCGX_ParamArray?) -> ([String: String], Bool) {
+        var params: [String: String] = [:]
+        var malformed = false
+        guard var cursor = envp else { return (params, malformed) }
+        while let entry = cursor.pointee {
+            let length = strlen(entry)
+            let bytes = UnsafeRawBufferPointer(start: entry, count: length)
+            if let equals = bytes.firstIndex(of: UInt8(ascii: "=")) {
+                let name = String(decoding: bytes[..<equals], as: UTF8.self)
+                if let value = String(validating: bytes[(equals + 1)...], as: UTF8.self) {
+                    params[name] = value
+                } else {
+                    params[name] = String(decoding: bytes[(equals + 1)...], as: UTF8.self)
+                    malformed = true
+                }
+            }
+            cursor += 1
+        }
+        return (params, malformed)
+    }
+
+    private func write(_ response: Response, to stream: UnsafeMutablePointer<FCGX_Stream>?) {
+        let head = response.cgiHead()
+        // A failed write means the client went away: nothing to do (SIGPIPE is ignored).
+        head.withUnsafeBytes { raw in
+            _ = FCGX_PutStr(raw.baseAddress!.assumingMemoryBound(to: CChar.self), Int32(raw.count), stream)
+        }
+        if !response.body.isEmpty {
+            response.body.withUnsafeBytes { raw in
+                _ = FCGX_PutStr(raw.baseAddress!.assumingMemoryBound(to: CChar.self), Int32(raw.count), stream)
+            }
+        }
+    }
+}
+

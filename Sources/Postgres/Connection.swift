@@ -1,0 +1,219 @@
+import CLibPQ
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Where to connect: libpq's own environment (`PGHOST`, `PGPORT`, `PGDATABASE`,
+/// `PGUSER`, `PGPASSWORD`…) or a `DATABASE_URL`, handed to `PQconnectdbParams` as
+/// keyword/value pairs — never a conninfo string built by interpolation.
+public struct ConnectionSettings: Sendable {
+    public var keywords: [(String, String)]
+
+    public init(keywords: [(String, String)] = []) { self.keywords = keywords }
+
+    public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment, database: String? = nil) -> ConnectionSettings {
+        var keywords: [(String, String)] = [("fallback_application_name", "campus"), ("client_encoding", "UTF8")]
+        if let url = environment["DATABASE_URL"], !url.isEmpty {
+            // With expand_dbname, libpq parses the URL itself.
+            keywords.append(("dbname", url))
+        }
+        if environment["PGCONNECT_TIMEOUT"] == nil { keywords.append(("connect_timeout", "5")) }
+        var settings = ConnectionSettings(keywords: keywords)
+        if let database { settings = settings.with(database: database) }
+        return settings
+    }
+
+    /// The same settings pointing at another database on the same server.
+    public func with(database: String) -> ConnectionSettings {
+        // Appended after a URL's dbname: libpq lets later keywords override what the URL set.
+        ConnectionSettings(keywords: keywords + [("dbname", database)])
+    }
+}
+
+/// One connection to PostgreSQL, owned by one thread. It caches a prepared statement
+/// per distinct SQL text, and reconnects by itself after the server restarts.
+public final class Connection {
+    public enum Isolation: String, Sendable {
+        case readCommitted = "READ COMMITTED"
+        case repeatableRead = "REPEATABLE READ"
+        case serializable = "SERIALIZABLE"
+    }
+
+    private var handle: OpaquePointer?
+    private let settings: ConnectionSettings
+    private var statements: [String: String] = [:]
+    private var transactionDepth = 0
+    /// A bound on the statement cache, in case some caller builds SQL text dynamically.
+    private static let maxStatements = 1_000
+
+    public init(_ settings: ConnectionSettings = .fromEnvironment()) throws(PostgresError) {
+        self.settings = settings
+        try connect()
+    }
+
+    deinit { if let handle { PQfinish(handle) } }
+
+    public var isConnected: Bool { handle.map { PQstatus($0) == CONNECTION_OK } ?? false }
+
+    private func connect() throws(PostgresError) {
+        if let handle { PQfinish(handle) }
+        handle = nil
+        statements.removeAll()
+        transactionDepth = 0
+        let names = settings.keywords.map { strdup($0.0) } + [nil]
+        let values = settings.keywords.map { strdup($0.1) } + [nil]
+        defer {
+            names.forEach { free($0) }
+            values.forEach { free($0) }
+        }
+        let connection = names.map { UnsafePointer($0) }.withUnsafeBufferPointer { keys in
+            values.map { UnsafePointer($0) }.withUnsafeBufferPointer { vals in
+                PQconnectdbParams(keys.baseAddress, vals.baseAddress, 1)
+            }
+        }
+        guard let connection else { throw PostgresError(kind: .connection, message: "out of memory") }
+        guard PQstatus(connection) == CONNECTION_OK else {
+            let message = Connection.errorMessage(connection)
+            PQfinish(connection)
+            throw PostgresError(kind: .connection, message: message)
+        }
+        handle = connection
+        // Times travel as UTC text in ISO format, whatever the server's defaults.
+        try run("SET TimeZone = 'UTC'; SET DateStyle = 'ISO, YMD'; SET IntervalStyle = 'postgres'")
+    }
+
+    /// Makes sure the connection is usable before a request begins: reconnects when the
+    /// server went away (a restart leaves the socket readable at EOF), and rolls back a
+    /// transaction some earlier failure left open.
+    public func ensureAlive() throws(PostgresError) {
+        guard let handle, PQstatus(handle) == CONNECTION_OK else { return try connect() }
+        // An idle connection that never LISTENs has nothing to read unless the server is
+        // ending it (shutdown, restart, pg_terminate_backend): its goodbye may arrive before
+        // the end of the stream, so readable alone means reconnect.
+        var descriptor = pollfd(fd: PQsocket(handle), events: Int16(POLLIN), revents: 0)
+        if poll(&descriptor, 1, 0) > 0 {
+            return try connect()
+        }
+        if PQtransactionStatus(handle) != PQTRANS_IDLE {
+            transactionDepth = 0
+            try run("ROLLBACK")
+        }
+    }
+
+    /// Runs a statement and returns its rows.
+    @discardableResult
+    public func query(_ sql: SQL) throws(PostgresError) -> Rows {
+        guard let handle, PQstatus(handle) == CONNECTION_OK else {
+            throw PostgresError(kind: .connection, message: "not connected")
+        }
+        let name = try prepare(sql, on: handle)
+        let result = Connection.withParameters(sql.binds) { values, count in
+            PQexecPrepared(handle, name, count, values, nil, nil, 0)
+        }
+        return try check(result, on: handle)
+    }
+
+    /// Runs a statement and returns the number of rows it affected.
+    @discardableResult
+    public func execute(_ sql: SQL) throws(PostgresError) -> Int {
+        try query(sql).affected
+    }
+
+    /// Runs statements without parameters, in one round trip (for SET, BEGIN, schema files).
+    public func run(_ script: String) throws(PostgresError) {
+        guard let handle else { throw PostgresError(kind: .connection, message: "not connected") }
+        _ = try check(PQexec(handle, script), on: handle)
+    }
+
+    /// Runs `body` in a transaction: commits when it returns, rolls back when it throws,
+    /// and runs it again (up to `attempts` times) after a serialization failure or deadlock.
+    /// Called inside another transaction, it simply joins it.
+    public func transaction<T>(_ isolation: Isolation = .readCommitted, attempts: Int = 4, _ body: () throws -> T) throws -> T {
+        if transactionDepth > 0 { return try body() }
+        var attempt = 0
+        while true {
+            attempt += 1
+            try run("BEGIN ISOLATION LEVEL \(isolation.rawValue)")
+            transactionDepth = 1
+            do {
+                let value = try body()
+                try run("COMMIT")
+                transactionDepth = 0
+                return value
+            } catch {
+                transactionDepth = 0
+                if isConnected { try? run("ROLLBACK") }
+                if let failure = error as? PostgresError, failure.isRetryable, attempt < attempts { continue }
+                throw error
+            }
+        }
+    }
+
+    public var inTransaction: Bool { transactionDepth > 0 }
+
+    // MARK: - libpq plumbing
+
+    private func prepare(_ sql: SQL, on handle: OpaquePointer) throws(PostgresError) -> String {
+        let text = sql.text
+        let types = sql.binds.map(\.type)
+        let key = types.isEmpty ? text : text + "\u{0}" + types.map(String.init).joined(separator: ",")
+        if let name = statements[key] { return name }
+        if statements.count >= Connection.maxStatements {
+            try run("DEALLOCATE ALL")
+            statements.removeAll()
+        }
+        let name = "s\(statements.count + 1)"
+        let result = types.withUnsafeBufferPointer { oids in
+            PQprepare(handle, name, text, Int32(types.count), oids.baseAddress)
+        }
+        _ = try check(result, on: handle)
+        statements[key] = name
+        return name
+    }
+
+    /// Lays the parameters out as NUL-terminated strings in one buffer, for the
+    /// duration of the call only.
+    private static func withParameters<R>(_ binds: [PostgresBind], _ body: (UnsafePointer<UnsafePointer<CChar>?>?, Int32) -> R) -> R {
+        if binds.isEmpty { return body(nil, 0) }
+        var buffer: [CChar] = []
+        var offsets: [Int?] = []
+        for bind in binds {
+            guard let text = bind.text else { offsets.append(nil); continue }
+            offsets.append(buffer.count)
+            buffer.append(contentsOf: text.utf8CString)
+        }
+        return buffer.withUnsafeBufferPointer { storage in
+            let pointers: [UnsafePointer<CChar>?] = offsets.map { offset in offset.map { storage.baseAddress! + $0 } }
+            return pointers.withUnsafeBufferPointer { body($0.baseAddress, Int32(binds.count)) }
+        }
+    }
+
+    private func check(_ result: OpaquePointer?, on handle: OpaquePointer) throws(PostgresError) -> Rows {
+        guard let result else {
+            throw PostgresError(kind: PQstatus(handle) == CONNECTION_OK ? .query : .connection, message: Connection.errorMessage(handle))
+        }
+        switch PQresultStatus(result) {
+        case PGRES_COMMAND_OK, PGRES_TUPLES_OK, PGRES_EMPTY_QUERY:
+            return Rows(result: result)
+        default:
+            func field(_ code: Int32) -> String? { PQresultErrorField(result, code).map { String(cString: $0) } }
+            let lost = PQstatus(handle) != CONNECTION_OK
+            let error = PostgresError(
+                kind: lost ? .connection : .query,
+                sqlState: field(Int32(UInt8(ascii: "C"))),
+                message: field(Int32(UInt8(ascii: "M"))) ?? Connection.errorMessage(handle),
+                constraint: field(Int32(UInt8(ascii: "n"))),
+                detail: field(Int32(UInt8(ascii: "D")))
+            )
+            PQclear(result)
+            throw error
+        }
+    }
+
+    private static func errorMessage(_ handle: OpaquePointer) -> String {
+        guard let message = PQerrorMessage(handle) else { return "unknown error" }
+        return String(cString: message).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+}

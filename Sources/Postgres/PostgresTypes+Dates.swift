@@ -1,0 +1,191 @@
+import Foundation
+
+/// A calendar day, as PostgreSQL's `date` (no time, no zone).
+public struct CalendarDay: Sendable, Hashable, Comparable, CustomStringConvertible, PostgresEncodable, PostgresDecodable {
+    public var year: Int
+    public var month: Int
+    public var day: Int
+
+    public init(year: Int, month: Int, day: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// Parses `YYYY-MM-DD`, refusing impossible days such as 2026-02-30.
+    public init?(iso text: String) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+            (1...12).contains(month), day >= 1, day <= CalendarDay.daysIn(month: month, year: year)
+        else { return nil }
+        self.init(year: year, month: month, day: day)
+    }
+
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+
+    public var description: String {
+        String(format: "%04d-%02d-%02d", year, month, day)
+    }
+
+    public static func < (lhs: CalendarDay, rhs: CalendarDay) -> Bool {
+        (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+    }
+
+    public static var postgresType: UInt32 { PostgresType.date }
+    public var postgresText: String { description }
+
+    public static func decode(postgresText bytes: UnsafeBufferPointer<UInt8>) throws(PostgresError) -> CalendarDay {
+        guard let day = CalendarDay(iso: String(decoding: bytes, as: UTF8.self)) else { throw .decoding(CalendarDay.self, bytes) }
+        return day
+    }
+}
+
+/// Days since 1970-01-01 for a proleptic Gregorian date (Howard Hinnant's algorithm).
+func daysFromCivil(_ y: Int, _ m: Int, _ d: Int) -> Int {
+    let y = m <= 2 ? y - 1 : y
+    let era = (y >= 0 ? y : y - 399) / 400
+    let yoe = y - era * 400
+    let doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+    return era * 146097 + doe - 719468
+}
+
+func civilFromDays(_ z: Int) -> (Int, Int, Int) {
+    let z = z + 719468
+    let era = (z >= 0 ? z : z - 146096) / 146097
+    let doe = z - era * 146097
+    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
+    let y = yoe + era * 400
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+    let mp = (5 * doy + 2) / 153
+    let d = doy - (153 * mp + 2) / 5 + 1
+    let m = mp < 10 ? mp + 3 : mp - 9
+    return (m <= 2 ? y + 1 : y, m, d)
+}
+
+extension Date: PostgresEncodable, PostgresDecodable {
+    public static var postgresType: UInt32 { PostgresType.timestamptz }
+
+    /// ISO 8601 in UTC with microseconds, which PostgreSQL reads without ambiguity.
+    public var postgresText: String {
+        let micros = Int((timeIntervalSince1970 * 1_000_000).rounded(.down))
+        var seconds = micros / 1_000_000
+        var fraction = micros % 1_000_000
+        if fraction < 0 { fraction += 1_000_000; seconds -= 1 }
+        var days = seconds / 86_400
+        var secondOfDay = seconds % 86_400
+        if secondOfDay < 0 { secondOfDay += 86_400; days -= 1 }
+        let (y, m, d) = civilFromDays(days)
+        return String(format: "%04d-%02d-%02d %02d:%02d:%02d.%06d+00", y, m, d, secondOfDay / 3600, secondOfDay / 60 % 60, secondOfDay % 60, fraction)
+    }
+
+    /// Reads `YYYY-MM-DD HH:MM:SS[.ffffff]±HH[:MM[:SS]]`, as PostgreSQL writes with DateStyle ISO.
+    public static func decode(postgresText bytes: UnsafeBufferPointer<UInt8>) throws(PostgresError) -> Date {
+        var index = 0
+        func number(_ width: Int) -> Int? {
+            guard index + width <= bytes.count else { return nil }
+            var value = 0
+            for offset in 0..<width {
+                let digit = Int(bytes[index + offset]) - 48
+                guard (0...9).contains(digit) else { return nil }
+                value = value * 10 + digit
+            }
+            index += width
+            return value
+        }
+        func expect(_ character: Character) -> Bool {
+            guard index < bytes.count, bytes[index] == character.asciiValue! else { return false }
+            index += 1
+            return true
+        }
+        guard let year = number(4), expect("-"), let month = number(2), expect("-"), let day = number(2),
+            expect(" ") || expect("T"), let hour = number(2), expect(":"), let minute = number(2), expect(":"), let second = number(2)
+        else { throw .decoding(Date.self, bytes) }
+        var fraction = 0.0
+        if expect(".") {
+            var scale = 0.1
+            while index < bytes.count, (48...57).contains(bytes[index]) {
+                fraction += Double(bytes[index] - 48) * scale
+                scale /= 10
+                index += 1
+            }
+        }
+        var offsetSeconds = 0
+        if index < bytes.count {
+            let sign = bytes[index] == UInt8(ascii: "-") ? -1 : 1
+            guard bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") else { throw .decoding(Date.self, bytes) }
+            index += 1
+            guard let hours = number(2) else { throw .decoding(Date.self, bytes) }
+            var total = hours * 3600
+            if expect(":"), let minutes = number(2) { total += minutes * 60 }
+            if expect(":"), let seconds = number(2) { total += seconds }
+            offsetSeconds = sign * total
+        }
+        guard index == bytes.count else { throw .decoding(Date.self, bytes) }
+        let epochSeconds = daysFromCivil(year, month, day) * 86_400 + hour * 3600 + minute * 60 + second - offsetSeconds
+        return Date(timeIntervalSince1970: Double(epochSeconds) + fraction)
+    }
+}
+
+extension Array: PostgresEncodable where Element: PostgresArrayElement {
+    public static var postgresType: UInt32 { Element.postgresArrayType }
+
+    /// An array literal such as `{1,2}` or `{"a b","c\"d"}`.
+    public var postgresText: String {
+        "{" + map { element in
+            let text = element.postgresText
+            return "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        }.joined(separator: ",") + "}"
+    }
+}
+
+extension Array: PostgresDecodable where Element: PostgresArrayElement & PostgresDecodable {
+    /// Parses a one-dimensional array literal; NULL elements are not supported.
+    public static func decode(postgresText bytes: UnsafeBufferPointer<UInt8>) throws(PostgresError) -> [Element] {
+        guard bytes.first == UInt8(ascii: "{"), bytes.last == UInt8(ascii: "}") else { throw .decoding([Element].self, bytes) }
+        var elements: [Element] = []
+        var current: [UInt8] = []
+        var quoted = false
+        var inQuotes = false
+        var escaped = false
+        var index = 1
+        func finish() throws(PostgresError) {
+            let value = try current.withUnsafeBufferPointer { buffer throws(PostgresError) in try Element.decode(postgresText: buffer) }
+            elements.append(value)
+            current.removeAll(keepingCapacity: true)
+            quoted = false
+        }
+        while index < bytes.count - 1 {
+            let byte = bytes[index]
+            index += 1
+            if escaped { current.append(byte); escaped = false; continue }
+            if inQuotes {
+                if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "\"") { inQuotes = false } else { current.append(byte) }
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "\""): inQuotes = true; quoted = true
+            case UInt8(ascii: ","): try finish()
+            default: current.append(byte)
+            }
+        }
+        if !current.isEmpty || quoted { try finish() }
+        return elements
+    }
+}
+
+/// Element types that have a PostgreSQL array type.
+public protocol PostgresArrayElement: PostgresEncodable {
+    static var postgresArrayType: UInt32 { get }
+}
+
+extension String: PostgresArrayElement { public static var postgresArrayType: UInt32 { PostgresType.textArray } }
+extension Int: PostgresArrayElement { public static var postgresArrayType: UInt32 { PostgresType.int8Array } }
+extension Int64: PostgresArrayElement { public static var postgresArrayType: UInt32 { PostgresType.int8Array } }

@@ -1,0 +1,76 @@
+/// A SQL statement whose interpolated values become bound parameters (`$1`, `$2`…).
+///
+///     let sql: SQL = "SELECT title FROM courses WHERE slug = \(slug)"
+///
+/// Text from outside can never become SQL: the only way to splice raw text is
+/// `\(unsafeRaw:)`, which review can find. Fragments compose with `\(otherSQL)`.
+public struct SQL: Sendable, ExpressibleByStringInterpolation {
+    enum Part: Sendable {
+        case text(String)
+        case bind(Int)
+    }
+
+    var parts: [Part] = []
+    public private(set) var binds: [PostgresBind] = []
+
+    public init(stringLiteral value: String) { parts = [.text(value)] }
+
+    public init(stringInterpolation: Interpolation) {
+        parts = stringInterpolation.parts
+        binds = stringInterpolation.binds
+    }
+
+    public struct Interpolation: StringInterpolationProtocol {
+        var parts: [Part] = []
+        var binds: [PostgresBind] = []
+
+        public init(literalCapacity: Int, interpolationCount: Int) {}
+
+        public mutating func appendLiteral(_ literal: String) { parts.append(.text(literal)) }
+
+        public mutating func appendInterpolation<T: PostgresEncodable>(_ value: T) {
+            binds.append(PostgresBind(type: T.postgresType, text: value.postgresText))
+            parts.append(.bind(binds.count))
+        }
+
+        public mutating func appendInterpolation<T: PostgresEncodable>(_ value: T?) {
+            binds.append(PostgresBind(type: T.postgresType, text: value?.postgresText))
+            parts.append(.bind(binds.count))
+        }
+
+        /// Splices another statement fragment, renumbering its parameters.
+        public mutating func appendInterpolation(_ fragment: SQL) {
+            let offset = binds.count
+            binds += fragment.binds
+            for part in fragment.parts {
+                switch part {
+                case .text(let text): parts.append(.text(text))
+                case .bind(let index): parts.append(.bind(index + offset))
+                }
+            }
+        }
+
+        /// Raw SQL text, for identifiers chosen by the code itself (never by a client).
+        public mutating func appendInterpolation(unsafeRaw text: String) { parts.append(.text(text)) }
+    }
+
+    /// The statement text with `$n` placeholders.
+    public var text: String {
+        var out = ""
+        for part in parts {
+            switch part {
+            case .text(let text): out += text
+            case .bind(let index): out += "$\(index)"
+            }
+        }
+        return out
+    }
+
+    public static func + (lhs: SQL, rhs: SQL) -> SQL { "\(lhs)\(rhs)" }
+}
+
+/// One bound parameter: its PostgreSQL type and its text form (nil for NULL).
+public struct PostgresBind: Sendable, Equatable {
+    public let type: UInt32
+    public let text: String?
+}

@@ -1,0 +1,150 @@
+/// A path pattern such as `/editions/{id}/roster`. The same value both matches
+/// requests and prints links, so a page never hand-types an `href`.
+public struct RoutePattern: Sendable, Hashable, ExpressibleByStringLiteral, CustomStringConvertible {
+    public enum Segment: Sendable, Hashable {
+        case literal(String)
+        case parameter(String)
+    }
+
+    public let segments: [Segment]
+
+    public init(_ pattern: String) {
+        segments = pattern.split(separator: "/").map { part in
+            if part.hasPrefix("{"), part.hasSuffix("}") { return .parameter(String(part.dropFirst().dropLast())) }
+            return .literal(String(part))
+        }
+    }
+
+    public init(stringLiteral value: String) { self.init(value) }
+
+    public var description: String {
+        "/" + segments.map { segment in
+            switch segment {
+            case .literal(let text): text
+            case .parameter(let name): "{\(name)}"
+            }
+        }.joined(separator: "/")
+    }
+
+    public var parameterNames: [String] {
+        segments.compactMap { if case .parameter(let name) = $0 { name } else { nil } }
+    }
+
+    /// The path with each parameter filled in order, percent-encoded.
+    public func path(_ values: any CustomStringConvertible...) -> String {
+        var index = 0
+        let parts = segments.map { segment -> String in
+            switch segment {
+            case .literal(let text):
+                return text
+            case .parameter:
+                defer { index += 1 }
+                return index < values.count ? PercentEncoding.encode(values[index].description) : ""
+            }
+        }
+        return "/" + parts.joined(separator: "/")
+    }
+
+    func match(_ path: [String]) -> [String: String]? {
+        guard path.count == segments.count else { return nil }
+        var parameters: [String: String] = [:]
+        for (segment, part) in zip(segments, path) {
+            switch segment {
+            case .literal(let text): if text != part { return nil }
+            case .parameter(let name): parameters[name] = part
+            }
+        }
+        return parameters
+    }
+
+    /// Literal segments outrank parameters, left to right: `/courses/new` beats `/courses/{slug}`.
+    var specificity: [Int] { segments.map { if case .literal = $0 { 1 } else { 0 } } }
+}
+
+/// One entry of the route table.
+public struct Route<Handler>: @unchecked Sendable {
+    public let method: String
+    public let pattern: RoutePattern
+    public let handler: Handler
+
+    public init(_ method: String, _ pattern: RoutePattern, _ handler: Handler) {
+        self.method = method
+        self.pattern = pattern
+        self.handler = handler
+    }
+}
+
+/// Path parameters of a matched route, decoded and typed on access.
+public struct PathParameters: Sendable {
+    public let values: [String: String]
+    public init(_ values: [String: String] = [:]) { self.values = values }
+
+    public func string(_ name: String) throws(HTTPError) -> String {
+        guard let value = values[name] else { throw HTTPError(.notFound) }
+        return value
+    }
+
+    /// A positive integer id; anything else is a malformed request (400).
+    public func id(_ name: String) throws(HTTPError) -> Int64 {
+        guard let text = values[name], !text.isEmpty, text.utf8.count <= 18,
+            text.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
+            let value = Int64(text), value > 0
+        else { throw HTTPError(.badRequest, reason: "error.400.bad_id") }
+        return value
+    }
+}
+
+/// The route table: finds the handler for a method and path, or says why not (404, 405).
+public struct Router<Handler>: @unchecked Sendable {
+    public enum Match {
+        case found(Route<Handler>, PathParameters)
+        case notFound
+        case methodNotAllowed(allowed: [String])
+    }
+
+    public private(set) var routes: [Route<Handler>] = []
+
+    public init(_ routes: [Route<Handler>] = []) { self.routes = routes }
+
+    public mutating func add(_ method: String, _ pattern: RoutePattern, _ handler: Handler) {
+        routes.append(Route(method, pattern, handler))
+    }
+
+    public mutating func add(_ more: [Route<Handler>]) { routes += more }
+
+    /// Matches decoded path segments. HEAD is answered by the GET route.
+    public func match(method: String, segments: [String]) -> Match {
+        var best: (route: Route<Handler>, parameters: [String: String])?
+        var allowed: Set<String> = []
+        for route in routes {
+            guard let parameters = route.pattern.match(segments) else { continue }
+            allowed.insert(route.method)
+            let wanted = method == "HEAD" && route.method == "GET" ? "HEAD" : route.method
+            guard wanted == method else { continue }
+            if let current = best, !current.route.pattern.specificity.lexicographicallyPrecedes(route.pattern.specificity) { continue }
+            best = (route, parameters)
+        }
+        if let best { return .found(best.route, PathParameters(best.parameters)) }
+        if allowed.isEmpty { return .notFound }
+        if allowed.contains("GET") { allowed.insert("HEAD") }
+        return .methodNotAllowed(allowed: allowed.sorted())
+    }
+
+    /// Splits and decodes a raw path. Bad escapes, invalid UTF-8 or control characters are a 400.
+    public static func segments(ofRawPath rawPath: String) throws(HTTPError) -> [String] {
+        guard rawPath.hasPrefix("/") else { throw HTTPError(.badRequest, reason: "error.400.path") }
+        var result: [String] = []
+        for part in rawPath.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: true) {
+            do {
+                let segment = try PercentEncoding.decode(part, plusAsSpace: false)
+                guard !segment.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else {
+                    throw HTTPError(.badRequest, reason: "error.400.path")
+                }
+                result.append(segment)
+            } catch {
+                throw HTTPError(.badRequest, reason: "error.400.path")
+            }
+        }
+        return result
+    }
+}

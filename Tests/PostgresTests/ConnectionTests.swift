@@ -1,0 +1,130 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import Postgres
+
+/// Against the real PostgreSQL of `make test`, each suite in a database of its own.
+@Suite(.serialized) struct ConnectionTests {
+    let database: TestDatabase
+    let db: Connection
+
+    init() throws {
+        database = try TestDatabase()
+        db = try database.connect()
+        try db.run("CREATE TABLE IF NOT EXISTS items (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, name text NOT NULL UNIQUE, n int)")
+    }
+
+    @Test func decodesTheCommonTypes() throws {
+        let row = try #require(try db.query("""
+            SELECT 42::int4 AS small, 9007199254740993::int8 AS big, true AS yes, 'ñandú ✓'::text AS word,
+                   '2026-11-22 10:15:30.123456+02'::timestamptz AS moment, '2027-03-01'::date AS day,
+                   NULL::text AS nothing, 12.50::numeric AS money, ARRAY['a b', 'c"d', 'e,f'] AS words,
+                   ARRAY[1, 2, 3]::int8[] AS numbers, '\\x00ff'::bytea AS bytes, '{}'::text[] AS none
+            """).first)
+        #expect(try row["small"] == 42)
+        #expect(try row["big"] == Int64(9_007_199_254_740_993))
+        #expect(try row["yes"] == true)
+        #expect(try row["word"] == "ñandú ✓")
+        let moment: Date = try row["moment"]
+        #expect(abs(moment.timeIntervalSince1970 - 1_795_335_330.123456) < 0.000001)
+        #expect(try row["day"] == CalendarDay(year: 2027, month: 3, day: 1))
+        #expect(try row["nothing"] == String?.none)
+        #expect(try row["money"] == Decimal(string: "12.5"))
+        #expect(try row["words"] == ["a b", "c\"d", "e,f"])
+        #expect(try row["numbers"] == [1, 2, 3])
+        #expect(try row["bytes"] == ByteArray([0, 255]))
+        #expect(try row["none"] == [String]())
+    }
+
+    @Test func boundValuesRoundTrip() throws {
+        let moment = Date(timeIntervalSince1970: 1_800_000_000.25)
+        let hostile = "Robert'); DROP TABLE items; -- <script>"
+        let row = try #require(try db.query("SELECT \(moment) AS moment, \(hostile) AS text, \(["x", "y"]) AS list, \(Int?.none) AS missing").first)
+        #expect(try row["moment"] == moment)
+        #expect(try row["text"] == hostile)
+        #expect(try row["list"] == ["x", "y"])
+        #expect(try row["missing"] == Int?.none)
+    }
+
+    @Test func anUnexpectedNullIsADecodingError() throws {
+        let row = try #require(try db.query("SELECT NULL::int AS n").first)
+        #expect(throws: PostgresError.self) { let _: Int = try row["n"] }
+        #expect(throws: PostgresError.self) { let _: Int = try row["no_such_column"] }
+    }
+
+    @Test func errorsCarryTheirSQLState() throws {
+        try db.execute("INSERT INTO items (name) VALUES ('unique-one')")
+        do {
+            try db.execute("INSERT INTO items (name) VALUES ('unique-one')")
+            Issue.record("expected a unique violation")
+        } catch {
+            #expect(error.isUniqueViolation)
+            #expect(error.constraint == "items_name_key")
+        }
+        #expect(throws: PostgresError.self) { try db.query("SELECT * FROM no_such_table") }
+    }
+
+    @Test func aThrowingTransactionRollsBack() throws {
+        struct Oops: Error {}
+        #expect(throws: Oops.self) {
+            try db.transaction {
+                try db.execute("INSERT INTO items (name) VALUES ('rolled-back')")
+                throw Oops()
+            }
+        }
+        #expect(try db.query("SELECT 1 FROM items WHERE name = 'rolled-back'").isEmpty)
+        #expect(!db.inTransaction)
+        try db.transaction { try db.execute("INSERT INTO items (name) VALUES ('committed')") }
+        #expect(try db.query("SELECT 1 FROM items WHERE name = 'committed'").count == 1)
+    }
+
+    @Test(arguments: ["40001", "40P01"])
+    func serializationFailuresAndDeadlocksAreRetried(_ state: String) throws {
+        var attempts = 0
+        let name = "retried-\(state)"
+        try db.transaction(.serializable) {
+            attempts += 1
+            try db.execute("INSERT INTO items (name) VALUES (\(name))")
+            if attempts == 1 {
+                try db.run("DO $$ BEGIN RAISE EXCEPTION 'conflict' USING ERRCODE = '\(state)'; END $$")
+            }
+        }
+        #expect(attempts == 2)
+        #expect(try db.query("SELECT 1 FROM items WHERE name = \(name)").count == 1)
+    }
+
+    @Test func otherFailuresAreNotRetried() throws {
+        var attempts = 0
+        #expect(throws: PostgresError.self) {
+            try db.transaction {
+                attempts += 1
+                try db.run("DO $$ BEGIN RAISE EXCEPTION 'no' USING ERRCODE = '23514'; END $$")
+            }
+        }
+        #expect(attempts == 1)
+    }
+
+    @Test func realSerializationConflictsResolve() throws {
+        // Two serializable transactions that read and write the same row: one fails
+        // with 40001 at commit or update, is run again, and both increments land.
+        try db.execute("INSERT INTO items (name, n) VALUES ('counter', 0)")
+        let other = try database.connect()
+        var first = true
+        try db.transaction(.serializable) {
+            let n: Int32 = try db.query("SELECT n FROM items WHERE name = 'counter'").first?["n"] ?? -1
+            if first {
+                first = false
+                // Meanwhile another session changes the row and commits.
+                try other.transaction(.serializable) { try other.execute("UPDATE items SET n = n + 1 WHERE name = 'counter'") }
+            }
+            try db.execute("UPDATE items SET n = \(Int(n) + 1) WHERE name = 'counter'")
+        }
+        #expect(try db.query("SELECT n FROM items WHERE name = 'counter'").first?["n"] == Int32(2))
+    }
+
+    @Test func statementsArePreparedOncePerConnection() throws {
+        for index in 0..<5 { try db.query("SELECT \(index) AS n, 'prepared-once' AS tag") }
+        let count: Int = try db.query("SELECT count(*)::int8 AS n FROM pg_prepared_statements WHERE statement = 'SELECT $1 AS n, ''prepared-once'' AS tag'").first?["n"] ?? 0
+        #expect(count == 1)
+    }
+}

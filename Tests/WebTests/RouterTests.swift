@@ -1,0 +1,84 @@
+import Testing
+@testable import Web
+
+@Suite struct RouterTests {
+    let router = Router<String>([
+        Route("GET", "/", "home"),
+        Route("GET", "/courses", "courses"),
+        Route("GET", "/courses/new", "new course"),
+        Route("GET", "/courses/{slug}", "course"),
+        Route("POST", "/editions/{id}/enroll", "enroll"),
+        Route("GET", "/editions/{id}/roster.csv", "roster csv"),
+    ])
+
+    func handler(_ method: String, _ path: String) throws -> (String, PathParameters)? {
+        if case .found(let route, let parameters) = router.match(method: method, segments: try Router<String>.segments(ofRawPath: path)) {
+            return (route.handler, parameters)
+        }
+        return nil
+    }
+
+    @Test func matchesLiteralAndParameterRoutes() throws {
+        #expect(try handler("GET", "/")?.0 == "home")
+        #expect(try handler("GET", "/courses")?.0 == "courses")
+        let course = try #require(try handler("GET", "/courses/movilidad-sostenible"))
+        #expect(course.0 == "course")
+        #expect(try course.1.string("slug") == "movilidad-sostenible")
+        #expect(try handler("GET", "/editions/12/roster.csv")?.0 == "roster csv")
+    }
+
+    @Test func literalSegmentsOutrankParameters() throws {
+        #expect(try handler("GET", "/courses/new")?.0 == "new course")
+    }
+
+    @Test func headIsAnsweredByGet() throws {
+        #expect(try handler("HEAD", "/courses")?.0 == "courses")
+    }
+
+    @Test func unknownPathIsNotFound() throws {
+        guard case .notFound = router.match(method: "GET", segments: try Router<String>.segments(ofRawPath: "/nowhere")) else {
+            Issue.record("expected notFound")
+            return
+        }
+    }
+
+    @Test func wrongMethodListsTheAllowedOnes() throws {
+        guard case .methodNotAllowed(let allowed) = router.match(method: "DELETE", segments: try Router<String>.segments(ofRawPath: "/courses")) else {
+            Issue.record("expected methodNotAllowed")
+            return
+        }
+        #expect(allowed == ["GET", "HEAD"])
+        guard case .methodNotAllowed(let postOnly) = router.match(method: "GET", segments: try Router<String>.segments(ofRawPath: "/editions/3/enroll")) else {
+            Issue.record("expected methodNotAllowed")
+            return
+        }
+        #expect(postOnly == ["POST"])
+    }
+
+    @Test func pathSegmentsArePercentDecoded() throws {
+        #expect(try Router<String>.segments(ofRawPath: "/courses/g%C3%A9nero") == ["courses", "género"])
+        #expect(try Router<String>.segments(ofRawPath: "/a//b/") == ["a", "b"])
+    }
+
+    @Test(arguments: ["/courses/%FF", "/courses/%zz", "/courses/%4", "/courses/a%00b", "courses", "/x/%C3%28"])
+    func malformedPathsAreBadRequests(_ path: String) {
+        #expect(throws: HTTPError(.badRequest, reason: "error.400.path")) { try Router<String>.segments(ofRawPath: path) }
+    }
+
+    @Test(arguments: ["abc", "0", "-1", "1.5", "99999999999999999999", ""])
+    func badIdsAreBadRequests(_ text: String) {
+        let parameters = PathParameters(["id": text])
+        #expect(throws: HTTPError(.badRequest, reason: "error.400.bad_id")) { try parameters.id("id") }
+    }
+
+    @Test func goodIdsParse() throws {
+        #expect(try PathParameters(["id": "42"]).id("id") == 42)
+    }
+
+    @Test func patternsPrintEncodedLinks() {
+        let pattern: RoutePattern = "/courses/{slug}"
+        #expect(pattern.path("a b/c") == "/courses/a%20b%2Fc")
+        #expect(RoutePattern("/").path() == "/")
+        #expect(RoutePattern("/editions/{id}/roster").path(7) == "/editions/7/roster")
+    }
+}

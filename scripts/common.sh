@@ -1,0 +1,28 @@
+# Shared by run.sh, stop.sh and test.sh: where things live.
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+var=${CAMPUS_VAR:-$root/var}
+
+# The cluster's folder: var/pg, unless (as root) the postgres user cannot reach it,
+# as with a checkout under /root; then a folder of its own under /var/lib/campus.
+pg_dir_for() {
+  local wanted=$1
+  if [ "$(id -u)" != 0 ]; then echo "$wanted"; return; fi
+  mkdir -p "$wanted"
+  chown postgres: "$wanted"
+  if runuser -u postgres -- test -w "$wanted" 2>/dev/null; then echo "$wanted"; return; fi
+  local key
+  key=$(printf '%s' "$wanted" | sha1sum | cut -c1-12)
+  mkdir -p /var/lib/campus
+  chmod 755 /var/lib/campus
+  echo "/var/lib/campus/$key"
+}
+
+# Waits for a URL to answer 200, up to a minute.
+wait_for() {
+  local url=$1
+  for _ in $(seq 600); do
+    if curl -fsS -o /dev/null "$url" 2>/dev/null; then return 0; fi
+    sleep 0.1
+  done
+  return 1
+}

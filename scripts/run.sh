@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# `make run`: install what is missing, build, start PostgreSQL (a local cluster under
+# var/ unless DATABASE_URL or PGDATABASE says otherwise), migrate, seed the demo data
+# on first start, start the responder and nginx, print the address.
+set -euo pipefail
+source "$(dirname "$0")/common.sh"
+cd "$root"
+
+port=${CAMPUS_PORT:-8080}
+"$root/scripts/deps.sh"
+echo "Building (release)…"
+swift build -c release --product campus 2>&1 | tail -n 1
+bin="$root/.build/release/campus"
+
+mkdir -p "$var/run" "$var/log" "$var/mail"
+if [ -z "${DATABASE_URL:-}" ] && [ -z "${PGDATABASE:-}" ]; then
+  pg=$(pg_dir_for "$var/pg")
+  echo "$pg" > "$var/pg.path"
+  "$root/scripts/pg.sh" start "$pg"
+  eval "$("$root/scripts/pg.sh" env "$pg")"
+  export PGDATABASE=campus
+  if ! psql -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = 'campus'" | grep -q 1; then
+    createdb campus
+  fi
+fi
+
+"$bin" migrate
+# Demo data on first start only: `seed` exits 3 when the database already has data.
+set +e
+seeded=$("$bin" seed --demo 2>&1)
+status=$?
+set -e
+case $status in
+  0) echo "$seeded" ;;
+  3) ;;
+  *) echo "$seeded" >&2; exit 1 ;;
+esac
+
+if [ -f "$var/run/supervise.pid" ] && kill -0 "$(cat "$var/run/supervise.pid")" 2>/dev/null; then
+  kill -TERM "$(cat "$var/run/supervise.pid")"
+  while kill -0 "$(cat "$var/run/supervise.pid")" 2>/dev/null; do sleep 0.1; done
+fi
+socket="$var/run/campus.sock"
+nohup "$root/scripts/supervise.sh" "$var/log/campus.log" "$bin" serve --socket "$socket" >/dev/null 2>&1 &
+echo $! > "$var/run/supervise.pid"
+
+"$root/scripts/nginx.sh" stop "$var/nginx"
+"$root/scripts/nginx.sh" start "$var/nginx" "127.0.0.1:$port" "unix:$socket"
+
+if ! wait_for "http://127.0.0.1:$port/healthz"; then
+  echo "Campus did not start; see $var/log/campus.log and $var/nginx/error.log" >&2
+  exit 1
+fi
+cat <<MSG
+
+Campus is running: http://127.0.0.1:$port/
+
+  logs        $var/log/campus.log (responder), $var/nginx/access.log
+  stop        make stop
+MSG

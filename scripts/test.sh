@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# `make test`: install what is missing, build, then run every test against a throwaway
+# PostgreSQL cluster in a temporary folder. End-to-end suites start their own nginx and
+# responders there. Everything is stopped and removed afterwards, even when a test fails.
+set -euo pipefail
+source "$(dirname "$0")/common.sh"
+cd "$root"
+
+"$root/scripts/deps.sh" test
+echo "Building…"
+swift build --build-tests 2>&1 | grep -E "error|warning: unre|Compiling|Build" | tail -n 5
+
+tmp=$(mktemp -d /tmp/campus-test.XXXXXX)
+chmod 755 "$tmp"
+cleanup() {
+  status=$?
+  # Anything a test left running: nginx instances and responders under $tmp.
+  for pidfile in $(find "$tmp" -name '*.pid' 2>/dev/null); do
+    kill -TERM "$(cat "$pidfile")" 2>/dev/null || true
+  done
+  for dir in $(find "$tmp" -maxdepth 2 -name PG_VERSION -printf '%h\n' 2>/dev/null); do
+    "$root/scripts/pg.sh" stop "$(dirname "$dir")" || true
+  done
+  if [ $status -ne 0 ] && [ -d "$tmp/artifacts" ]; then
+    mkdir -p "$root/var/test-artifacts"
+    cp -r "$tmp/artifacts/." "$root/var/test-artifacts/" 2>/dev/null || true
+    echo "Test artifacts (screenshots, page sources, logs) kept in $root/var/test-artifacts"
+  fi
+  rm -rf "$tmp"
+  exit $status
+}
+trap cleanup EXIT INT TERM
+
+CAMPUS_PG_FSYNC=off "$root/scripts/pg.sh" start "$tmp/pg"
+eval "$("$root/scripts/pg.sh" env "$tmp/pg")"
+createdb campus_template
+PGDATABASE=campus_template "$root/.build/debug/campus" migrate >/dev/null
+createdb -T campus_template campus_demo
+PGDATABASE=campus_demo "$root/.build/debug/campus" seed --demo >/dev/null
+
+export CAMPUS_TEST_TMP="$tmp"
+export CAMPUS_TEST_TEMPLATE=campus_template
+export CAMPUS_TEST_BIN="$root/.build/debug/campus"
+export CAMPUS_HOME="$root"
+mkdir -p "$tmp/artifacts"
+
+swift test --skip-build "$@"
