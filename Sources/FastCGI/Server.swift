@@ -41,6 +41,8 @@ public final class FastCGIServer: Sendable {
     private let configuration: Configuration
     private let makeResponder: @Sendable (Int) -> any Responder
     private let stopping = Atomic<Bool>(false)
+    /// The thread waiting in sigwait(), so `stop()` can signal exactly that thread.
+    private let waitingThread = Mutex<pthread_t?>(nil)
 
     public init(configuration: Configuration, makeResponder: @escaping @Sendable (Int) -> any Responder) {
         self.configuration = configuration
@@ -73,6 +75,7 @@ public final class FastCGIServer: Sendable {
             thread.name = "campus-worker-\(index)"
             thread.start()
         }
+        waitingThread.withLock { $0 = pthread_self() }
         onReady()
 
         var received: Int32 = 0
@@ -80,11 +83,19 @@ public final class FastCGIServer: Sendable {
         stopping.store(true, ordering: .sequentiallyConsistent)
         Log.write("stopping (signal \(received)): finishing requests in flight")
         shutdown(listenFD, Int32(SHUT_RDWR))
+        // Gone at once, so a restarted responder can bind while this one finishes.
+        if case .unix(let path) = configuration.listen { unlink(path) }
         if group.wait(timeout: .now() + configuration.shutdownGrace) == .timedOut {
-            Log.write("stopped with workers still waiting on kept-alive connections")
+            Log.write("stopped with workers still busy or waiting on kept-alive connections")
         }
         close(listenFD)
-        if case .unix(let path) = configuration.listen { unlink(path) }
+    }
+
+    /// Stops the server as SIGTERM would, from another thread of the same process.
+    public func stop() {
+        waitingThread.withLock { thread in
+            if let thread { pthread_kill(thread, SIGTERM) }
+        }
     }
 
     private func work(index: Int, listenFD: Int32) {

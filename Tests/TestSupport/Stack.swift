@@ -109,7 +109,7 @@ public final class Stack: @unchecked Sendable {
         }
     }
 
-    static func canConnect(_ path: String) -> Bool {
+    public static func canConnect(_ path: String) -> Bool {
         let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { return false }
         defer { close(fd) }

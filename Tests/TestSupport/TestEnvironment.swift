@@ -58,6 +58,15 @@ public final class TestDatabase: @unchecked Sendable {
         try TestDatabase.create(name, from: template.rawValue)
     }
 
+    private init(blankNamed name: String) throws {
+        self.name = name
+        settings = ConnectionSettings.fromEnvironment().with(database: name)
+        try TestDatabase.create(name, from: "template0")
+    }
+
+    /// A database with no schema at all, for testing migrations themselves.
+    public static func blank() throws -> TestDatabase { try TestDatabase(blankNamed: "t_" + Crypto.token()) }
+
     static func create(_ name: String, from template: String) throws {
         let admin = try Connection(ConnectionSettings.fromEnvironment().with(database: "postgres"))
         // CREATE DATABASE takes no parameters: the names here are made by the code above.

@@ -14,11 +14,14 @@ public final class CampusApp: Sendable {
     public let router: Router<Handler>
     let assetVersion: String
     let connectionSettings: ConnectionSettings
+    /// Origins always accepted on form posts: the public address from CAMPUS_BASE_URL.
+    let trustedOrigins: [String]
 
     public init(settings: Settings, connectionSettings: ConnectionSettings = .fromEnvironment()) throws {
         Crypto.initialize()
         self.settings = settings
         self.connectionSettings = connectionSettings
+        trustedOrigins = [CampusApp.origin(of: settings.baseURL)]
         messages = try MessageCatalog.load(directory: settings.home + "/locales")
         var localizers: [Language: Localizer] = [:]
         for language in Language.allCases { localizers[language] = messages.localizer(language) }
@@ -31,6 +34,13 @@ public final class CampusApp: Sendable {
     /// Every route Campus answers; each feature contributes its own table.
     static let routes: [Route<Handler>] =
         HomeRoutes.routes + CatalogRoutes.routes + OperationsRoutes.routes
+
+    /// `https://campus.example.org/path` → `https://campus.example.org`.
+    static func origin(of url: String) -> String {
+        guard let schemeEnd = url.range(of: "://") else { return url }
+        let rest = url[schemeEnd.upperBound...]
+        return String(url[..<schemeEnd.upperBound]) + String(rest.prefix { $0 != "/" })
+    }
 
     func localizer(_ language: Language) -> Localizer {
         localizers[language] ?? messages.localizer(language)

@@ -91,7 +91,7 @@ public final class CampusResponder: Responder {
             if request.method == "POST" {
                 form = try request.form()
                 guard let csrf else { throw PostgresError(kind: .connection, message: "signing secret unavailable") }
-                guard CSRF.originMatches(request), csrf.isValid(form[CSRF.fieldName], binding: binding) else {
+                guard CSRF.originMatches(request, trusted: app.trustedOrigins), csrf.isValid(form[CSRF.fieldName], binding: binding) else {
                     throw HTTPError(.forbidden, reason: "error.403.csrf")
                 }
             }

@@ -26,11 +26,22 @@ public struct CSRF: Sendable {
         return Crypto.constantTimeEqual(unmasked, expected)
     }
 
-    /// A browser sending `Origin` tells us where the form came from: it must be us.
-    public static func originMatches(_ request: Request) -> Bool {
-        guard let origin = request.headers["origin"], origin != "null" else { return request.headers["origin"] == nil }
-        guard let host = request.headers["host"] else { return false }
-        let scheme = request.isHTTPS ? "https" : "http"
-        return origin == "\(scheme)://\(host)"
+    /// A browser sending `Origin` tells us where the form came from: it must be this site.
+    /// Ports are not compared, because Debian's stock `fastcgi_params` passes the Host
+    /// without its port; `trusted` origins (the public base URL) always pass.
+    public static func originMatches(_ request: Request, trusted: [String] = []) -> Bool {
+        guard let origin = request.headers["origin"] else { return true }
+        if trusted.contains(origin) { return true }
+        guard origin != "null", let host = request.headers["host"] else { return false }
+        let scheme = request.isHTTPS ? "https://" : "http://"
+        guard origin.hasPrefix(scheme) else { return false }
+        return hostname(String(origin.dropFirst(scheme.count))) == hostname(host)
+    }
+
+    /// `Example.org:8080` → `example.org`; `[::1]:80` → `[::1]`.
+    static func hostname(_ authority: String) -> String {
+        let lowered = authority.lowercased()
+        if lowered.hasPrefix("["), let close = lowered.firstIndex(of: "]") { return String(lowered[...close]) }
+        return String(lowered.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).first ?? "")
     }
 }
