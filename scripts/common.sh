@@ -26,3 +26,8 @@ wait_for() {
   done
   return 1
 }
+
+# Whether something already listens on HOST PORT.
+port_taken() {
+  (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null
+}

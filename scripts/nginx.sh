@@ -18,7 +18,8 @@ case "$cmd" in
     mkdir -p "$dir/tmp"
     host=${listen%:*}
     port=${listen##*:}
-    if (exec 3<>"/dev/tcp/$host/$port") 2>/dev/null; then
+    source "$root/scripts/common.sh"
+    if port_taken "$host" "$port"; then
       echo "nginx.sh: $listen is already taken by another program; set CAMPUS_PORT to another port" >&2
       exit 1
     fi

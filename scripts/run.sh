@@ -7,6 +7,12 @@ source "$(dirname "$0")/common.sh"
 cd "$root"
 
 port=${CAMPUS_PORT:-8080}
+# Our own nginx from an earlier `make run` may hold the port; anything else is a clear stop.
+"$root/scripts/nginx.sh" stop "$var/nginx"
+if port_taken 127.0.0.1 "$port"; then
+  echo "run.sh: port $port is already taken by another program; set CAMPUS_PORT to another port" >&2
+  exit 1
+fi
 "$root/scripts/deps.sh"
 echo "Building (release)…"
 swift build -c release --product campus 2>&1 | tail -n 1
@@ -44,7 +50,6 @@ socket="$var/run/campus.sock"
 nohup "$root/scripts/supervise.sh" "$var/log/campus.log" "$bin" serve --socket "$socket" >/dev/null 2>&1 &
 echo $! > "$var/run/supervise.pid"
 
-"$root/scripts/nginx.sh" stop "$var/nginx"
 "$root/scripts/nginx.sh" start "$var/nginx" "127.0.0.1:$port" "unix:$socket"
 
 if ! wait_for "http://127.0.0.1:$port/healthz"; then
