@@ -121,3 +121,5 @@ CREATE TABLE editions (
     UNIQUE (course_id, name, language)
 );
 CREATE INDEX editions_course_start ON editions (course_id, starts_on);
+-- The home page's "starting soon" list.
+CREATE INDEX editions_start ON editions (starts_on, id);
