@@ -7,8 +7,11 @@ source "$(dirname "$0")/common.sh"
 cd "$root"
 
 "$root/scripts/deps.sh" test
+# CAMPUS_BUILD_PATH lets a second checkout or build share this machine (swift's --scratch-path).
+build=${CAMPUS_BUILD_PATH:-$root/.build}
+# (pipefail: a failed build stops here.)
 echo "Building…"
-swift build --build-tests 2>&1 | grep -E "error|warning: unre|Compiling|Build" | tail -n 5
+swift build --build-tests --scratch-path "$build" 2>&1 | grep -E "error|warning: unre|Compiling|Build" | tail -n 5
 
 tmp=$(mktemp -d /tmp/campus-test.XXXXXX)
 chmod 755 "$tmp"
@@ -34,14 +37,14 @@ trap cleanup EXIT INT TERM
 CAMPUS_PG_FSYNC=off "$root/scripts/pg.sh" start "$tmp/pg"
 eval "$("$root/scripts/pg.sh" env "$tmp/pg")"
 createdb campus_template
-PGDATABASE=campus_template "$root/.build/debug/campus" migrate >/dev/null
+PGDATABASE=campus_template "$build/debug/campus" migrate >/dev/null
 createdb -T campus_template campus_demo
-PGDATABASE=campus_demo "$root/.build/debug/campus" seed --demo >/dev/null
+PGDATABASE=campus_demo "$build/debug/campus" seed --demo >/dev/null
 
 export CAMPUS_TEST_TMP="$tmp"
 export CAMPUS_TEST_TEMPLATE=campus_template
-export CAMPUS_TEST_BIN="$root/.build/debug/campus"
+export CAMPUS_TEST_BIN="$build/debug/campus"
 export CAMPUS_HOME="$root"
 mkdir -p "$tmp/artifacts"
 
-swift test --skip-build "$@"
+swift test --skip-build --scratch-path "$build" "$@"
