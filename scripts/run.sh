@@ -46,9 +46,17 @@ if [ -f "$var/run/supervise.pid" ] && kill -0 "$(cat "$var/run/supervise.pid")" 
   kill -TERM "$(cat "$var/run/supervise.pid")"
   while kill -0 "$(cat "$var/run/supervise.pid")" 2>/dev/null; do sleep 0.1; done
 fi
+if [ -f "$var/run/mail.pid" ] && kill -0 "$(cat "$var/run/mail.pid")" 2>/dev/null; then
+  kill -TERM "$(cat "$var/run/mail.pid")"
+  while kill -0 "$(cat "$var/run/mail.pid")" 2>/dev/null; do sleep 0.1; done
+fi
 socket="$var/run/campus.sock"
 nohup "$root/scripts/supervise.sh" "$var/log/campus.log" "$bin" serve --socket "$socket" >/dev/null 2>&1 &
 echo $! > "$var/run/supervise.pid"
+# The outbox, delivered every few seconds as files under var/mail (or CAMPUS_SENDMAIL).
+export CAMPUS_MAIL_DIR=${CAMPUS_MAIL_DIR:-$var/mail}
+nohup "$root/scripts/supervise.sh" "$var/log/mail.log" "$bin" mail --every 3 >/dev/null 2>&1 &
+echo $! > "$var/run/mail.pid"
 
 "$root/scripts/nginx.sh" start "$var/nginx" "127.0.0.1:$port" "unix:$socket"
 
@@ -60,6 +68,9 @@ cat <<MSG
 
 Campus is running: http://127.0.0.1:$port/
 
-  logs        $var/log/campus.log (responder), $var/nginx/access.log
+$("$bin" seed --demo --print-accounts)
+
+  email       $CAMPUS_MAIL_DIR (one .eml file per message: verification links, resets…)
+  logs        $var/log/campus.log (responder), $var/log/mail.log, $var/nginx/access.log
   stop        make stop
 MSG

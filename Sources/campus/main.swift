@@ -13,7 +13,12 @@ let usage = """
       migrate                        bring the database to the current schema
       serve [--socket PATH | --listen HOST:PORT] [--workers N]
                                      run the FastCGI responder (stop with SIGTERM)
-      seed --demo [--force]          add the demo data
+      seed --demo [--force]          add the demo data (refused, exit 3, if there are users)
+      seed --demo --print-accounts   list the demo accounts
+      user add --email E --name N --password-stdin [--role R]...
+                                     create a verified user; R is admin, moderator,
+                                     moderator:forum=ID, instructor:edition=ID, reviewer:call=ID
+      mail [--every SECONDS]         deliver the outbox (once, or forever every SECONDS)
       help                           show this text
 
     The database comes from libpq's environment (PGHOST, PGPORT, PGDATABASE, PGUSER,
@@ -100,8 +105,12 @@ case "serve":
     }
 
 case "seed":
-    let options = Options(arguments.dropFirst(), valued: [], flags: ["--demo", "--force"])
+    let options = Options(arguments.dropFirst(), valued: [], flags: ["--demo", "--force", "--print-accounts"])
     guard options.flags.contains("--demo") else { fail("seed needs --demo (the only data set there is)") }
+    if options.flags.contains("--print-accounts") {
+        print(DemoSeed.accountList.joined(separator: "\n"))
+        exit(0)
+    }
     let db = connect()
     do {
         print(try DemoSeed.run(db, force: options.flags.contains("--force")).joined(separator: "\n"))
@@ -110,6 +119,65 @@ case "seed":
     } catch {
         fail("\(error)")
     }
+
+case "user":
+    guard arguments.dropFirst().first == "add" else { fail("usage: campus user add --email E --name N --password-stdin [--role R]...", code: 2) }
+    var rest = arguments.dropFirst(2)
+    var values: [String: String] = [:]
+    var roles: [String] = []
+    var passwordFromStdin = false
+    while let argument = rest.popFirst() {
+        switch argument {
+        case "--email", "--name":
+            guard let value = rest.popFirst() else { fail("\(argument) needs a value") }
+            values[argument] = value
+        case "--role":
+            guard let value = rest.popFirst() else { fail("--role needs a value") }
+            roles.append(value)
+        case "--password-stdin":
+            passwordFromStdin = true
+        default:
+            fail("unknown option \(argument)\n\(usage)", code: 2)
+        }
+    }
+    guard let email = values["--email"], let name = values["--name"] else { fail("user add needs --email and --name") }
+    guard passwordFromStdin else { fail("user add reads the password from standard input: give --password-stdin") }
+    // The first line of standard input, without its line ending; nothing else is trimmed.
+    guard var password = readLine(strippingNewline: true) else { fail("no password on standard input") }
+    if password.hasSuffix("\r") { password.removeLast() }
+    let db = connect()
+    do {
+        let id = try AccountCommands.addUser(db, email: email, name: name, password: password, roles: roles)
+        print("created user \(id) <\(email)>" + (roles.isEmpty ? "" : " with " + roles.joined(separator: ", ")))
+    } catch {
+        fail("\(error)")
+    }
+
+case "mail":
+    let options = Options(arguments.dropFirst(), valued: ["--every"], flags: [])
+    let settings = loadSettings()
+    var every: UInt32?
+    if let text = options.values["--every"] {
+        guard let seconds = UInt32(text), seconds > 0 else { fail("--every takes a number of seconds") }
+        every = seconds
+    }
+    var db: Connection?
+    repeat {
+        do {
+            if db == nil || db?.isConnected == false { db = try Connection() }
+            if let db {
+                try db.ensureAlive()
+                let result = try AccountCommands.deliverMail(db, settings: settings)
+                if result.sent + result.failed > 0 || every == nil {
+                    print("mail: \(result.sent) sent, \(result.failed) failed (will retry)")
+                }
+            }
+        } catch {
+            if every == nil { fail("mail delivery failed: \(error)") }
+            FileHandle.standardError.write(Data("campus mail: \(error)\n".utf8))
+        }
+        if let every { sleep(every) }
+    } while every != nil
 
 case "help", "--help", "-h":
     print(usage)

@@ -18,6 +18,19 @@ public final class Subprocess: @unchecked Sendable {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_APPEND, 0o644)
         posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        // Test threads (libdispatch's workers) block most signals, and a spawned child
+        // inherits that mask: it would ignore SIGTERM forever. Start it as a shell would.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var noSignals = sigset_t()
+        sigemptyset(&noSignals)
+        posix_spawnattr_setsigmask(&attributes, &noSignals)
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        for number in [SIGTERM, SIGINT, SIGHUP, SIGPIPE] { sigaddset(&defaults, number) }
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         let argv = ([path] + arguments).map { strdup($0) } + [nil]
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer {
@@ -25,7 +38,7 @@ public final class Subprocess: @unchecked Sendable {
             envp.forEach { free($0) }
         }
         var child: pid_t = 0
-        let result = posix_spawn(&child, path, &actions, nil, argv, envp)
+        let result = posix_spawn(&child, path, &actions, &attributes, argv, envp)
         guard result == 0 else { throw TestSetupError("cannot start \(path): \(String(cString: strerror(result)))") }
         pid = child
     }
@@ -57,7 +70,7 @@ public final class Subprocess: @unchecked Sendable {
 
     /// Runs a command to completion; returns its status and output.
     public static func run(_ path: String, _ arguments: [String], environment: [String: String] = ProcessInfo.processInfo.environment) throws -> (status: Int32, output: String) {
-        let outputPath = NSTemporaryDirectory() + "campus-run-" + Crypto.token() + ".log"
+        let outputPath = NSTemporaryDirectory() + "campus-run-" + RandomName.token() + ".log"
         defer { unlink(outputPath) }
         let process = try Subprocess(path, arguments, environment: environment, outputPath: outputPath)
         let status = process.wait()

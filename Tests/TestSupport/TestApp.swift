@@ -20,6 +20,13 @@ public final class TestApp: @unchecked Sendable {
         responder = app.makeResponder()
     }
 
+    /// A second browser on the same application and database.
+    public init(sharing other: TestApp) throws {
+        database = other.database
+        app = other.app
+        responder = app.makeResponder()
+    }
+
     /// An app whose database cannot be reached.
     public init(unreachable: Void) throws {
         database = nil

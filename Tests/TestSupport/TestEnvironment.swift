@@ -20,7 +20,7 @@ public enum TestEnvironment {
     }
 
     public static func temporaryDirectory(_ name: String) throws -> String {
-        let path = try value("CAMPUS_TEST_TMP") + "/" + name + "-" + Crypto.token()
+        let path = try value("CAMPUS_TEST_TMP") + "/" + name + "-" + RandomName.token()
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         return path
     }
@@ -35,7 +35,7 @@ public struct TestSetupError: Error, CustomStringConvertible {
     public init(_ description: String) { self.description = description }
 }
 
-enum Crypto {
+enum RandomName {
     static func token() -> String {
         String((0..<10).map { _ in "abcdefghijklmnopqrstuvwxyz0123456789".randomElement()! })
     }
@@ -53,7 +53,7 @@ public final class TestDatabase: @unchecked Sendable {
     public let settings: ConnectionSettings
 
     public init(_ template: Template = .empty) throws {
-        name = "t_" + Crypto.token()
+        name = "t_" + RandomName.token()
         settings = ConnectionSettings.fromEnvironment().with(database: name)
         try TestDatabase.create(name, from: template.rawValue)
     }
@@ -65,7 +65,7 @@ public final class TestDatabase: @unchecked Sendable {
     }
 
     /// A database with no schema at all, for testing migrations themselves.
-    public static func blank() throws -> TestDatabase { try TestDatabase(blankNamed: "t_" + Crypto.token()) }
+    public static func blank() throws -> TestDatabase { try TestDatabase(blankNamed: "t_" + RandomName.token()) }
 
     static func create(_ name: String, from template: String) throws {
         let admin = try Connection(ConnectionSettings.fromEnvironment().with(database: "postgres"))

@@ -16,12 +16,15 @@ public final class CampusApp: Sendable {
     let connectionSettings: ConnectionSettings
     /// Origins always accepted on form posts: the public address from CAMPUS_BASE_URL.
     let trustedOrigins: [String]
+    /// Checked against when an email has no account, so a sign-in takes as long either way.
+    let standInPasswordHash: String
 
     public init(settings: Settings, connectionSettings: ConnectionSettings = .fromEnvironment()) throws {
         Crypto.initialize()
         self.settings = settings
         self.connectionSettings = connectionSettings
         trustedOrigins = [CampusApp.origin(of: settings.baseURL)]
+        standInPasswordHash = Passwords.hash(Crypto.randomToken()) ?? ""
         messages = try MessageCatalog.load(directory: settings.home + "/locales")
         var localizers: [Language: Localizer] = [:]
         for language in Language.allCases { localizers[language] = messages.localizer(language) }
@@ -34,6 +37,8 @@ public final class CampusApp: Sendable {
     /// Every route Campus answers; each feature contributes its own table.
     static let routes: [Route<Handler>] =
         HomeRoutes.routes + CatalogRoutes.routes + OperationsRoutes.routes
+        + RegistrationRoutes.routes + LoginRoutes.routes + PasswordRoutes.routes
+        + ProfileRoutes.routes + PrivacyRoutes.routes + NotificationRoutes.routes + AdminRoutes.routes
 
     /// `https://campus.example.org/path` → `https://campus.example.org`.
     static func origin(of url: String) -> String {

@@ -37,25 +37,48 @@ public final class CampusResponder: Responder {
         let requestID = request.requestID.isEmpty ? Crypto.hex(Crypto.randomBytes(8)) : request.requestID
         let cookies = request.cookies
         let language = Language.negotiate(cookie: cookies["lang"], acceptLanguage: request.headers["accept-language"])
-        _ = try? database()
+        let db = try? database()
 
-        // Signed-out forms are bound to an anonymous random cookie (signed double submit).
+        // The session, if any: one query that also brings the unread count and roles.
         var issued: [SetCookie] = []
+        let sessionCookie = Sessions.cookieName(https: request.isHTTPS)
+        var user: CurrentUser?
+        var sessionToken: String?
+        if let token = cookies[sessionCookie], let db {
+            user = try? Sessions.load(db, token: token, settings: app.settings)
+            if user == nil {
+                issued.append(.expired(sessionCookie, secure: request.isHTTPS))
+            } else {
+                sessionToken = token
+            }
+        }
+
+        // Forms are bound to the session, or before sign-in to an anonymous random
+        // cookie (the signed double-submit pattern).
         let bindingName = request.isHTTPS ? "__Host-campus_csrf" : "campus_csrf"
         var binding = cookies[bindingName] ?? ""
         if Crypto.fromBase64URL(binding)?.count != 32 {
             binding = Crypto.randomToken()
             issued.append(SetCookie(name: bindingName, value: binding, secure: request.isHTTPS))
         }
+        if let sessionToken { binding = sessionToken }
+
+        let t = app.localizer(language)
+        var flash: String?
+        if let key = cookies[Flash.cookieName] {
+            issued.append(.expired(Flash.cookieName, secure: request.isHTTPS))
+            if Flash.isValid(key), t.has(key) { flash = t(key) }
+        }
         let query = request.rawQuery.isEmpty ? "" : "?" + request.rawQuery
         let chrome = Chrome(
-            t: app.localizer(language), csrfToken: csrf?.token(binding: binding),
-            currentPath: Paths.localPath(request.rawPath + query), assetVersion: app.assetVersion
+            t: t, csrfToken: csrf?.token(binding: binding),
+            currentPath: Paths.localPath(request.rawPath + query), assetVersion: app.assetVersion,
+            user: user, flash: flash
         )
 
         var response: Response
         do {
-            let context = try prepare(request, chrome: chrome, binding: binding)
+            let context = try prepare(request, chrome: chrome, binding: binding, user: user, sessionToken: sessionToken)
             response = try context.route.handler(context.context)
             issued += context.context.cookies
         } catch {
@@ -68,7 +91,7 @@ public final class CampusResponder: Responder {
     }
 
     /// Everything before the handler: the request's defects, routing, the form, CSRF.
-    private func prepare(_ request: Request, chrome: Chrome, binding: String) throws -> (route: Route<Handler>, context: Context) {
+    private func prepare(_ request: Request, chrome: Chrome, binding: String, user: CurrentUser?, sessionToken: String?) throws -> (route: Route<Handler>, context: Context) {
         switch request.defect {
         case .bodyTooLarge: throw HTTPError(.payloadTooLarge)
         case .bodyTruncated: throw HTTPError(.badRequest, reason: "error.400.truncated")
@@ -79,7 +102,7 @@ public final class CampusResponder: Responder {
         if request.rawPath.count > 1, request.rawPath.hasSuffix("/"), request.method == "GET" || request.method == "HEAD" {
             // One address per page: /courses/ → /courses.
             let query = request.rawQuery.isEmpty ? "" : "?" + request.rawQuery
-            throw Redirect(location: "/" + segments.map(PercentEncoding.encode).joined(separator: "/") + query)
+            throw Redirect(location: "/" + segments.map(PercentEncoding.encode).joined(separator: "/") + query, status: .permanentRedirect)
         }
         switch app.router.match(method: request.method, segments: segments) {
         case .notFound:
@@ -95,14 +118,16 @@ public final class CampusResponder: Responder {
                     throw HTTPError(.forbidden, reason: "error.403.csrf")
                 }
             }
-            let context = Context(request: request, parameters: parameters, form: form, app: app, chrome: chrome, database: database)
+            let context = Context(
+                request: request, parameters: parameters, form: form, app: app, chrome: chrome,
+                user: user, sessionToken: sessionToken, database: database)
             return (route, context)
         }
     }
 
     /// The one place where failures become pages, in the reader's language.
     func errorResponse(_ error: Error, request: Request, chrome: Chrome, requestID: String) -> Response {
-        if let redirect = error as? Redirect { return .redirect(to: redirect.location, status: .permanentRedirect) }
+        if let redirect = error as? Redirect { return .redirect(to: redirect.location, status: redirect.status) }
         var failure: HTTPError
         switch error {
         case let httpError as HTTPError:
@@ -132,7 +157,9 @@ public final class CampusResponder: Responder {
     }
 }
 
-/// A permanent redirect to the canonical address, thrown before routing.
+/// A redirect thrown instead of answered: to the canonical address (308), or to the
+/// sign-in page for a visitor (303).
 struct Redirect: Error {
     let location: String
+    let status: Status
 }

@@ -2,7 +2,7 @@ import Web
 
 /// The parts of the site navigation a page can belong to.
 enum Section: Sendable {
-    case home, courses
+    case home, courses, account, admin
 }
 
 /// What the page shell shows around every page, decided before the handler runs.
@@ -14,6 +14,19 @@ struct Chrome: Sendable {
     var currentPath: String
     var assetVersion: String
     var section: Section?
+    var user: CurrentUser?
+    /// A one-time message from the previous page ("Your password was changed").
+    var flash: String?
+}
+
+/// One-time messages carried to the next page in a short-lived cookie. The cookie holds
+/// only a catalog key, so nothing a client writes there can reach the page.
+enum Flash {
+    static let cookieName = "campus_flash"
+
+    static func isValid(_ key: String) -> Bool {
+        key.hasPrefix("flash.") && key.count <= 80 && key.utf8.allSatisfy { $0 == 0x2E || $0 == 0x5F || (0x61...0x7A).contains($0) }
+    }
 }
 
 /// The page shell: header with navigation and language switcher, main with a skip
@@ -38,9 +51,11 @@ enum Layout {
         <a class="brand" href="\(Paths.home.path())"><span class="brand-mark" aria-hidden="true">◆</span> Campus</a>
         \(navigation(chrome))
         \(languageSwitcher(chrome))
+        \(userMenu(chrome))
         </div>
         </header>
         <main id="main" class="wrap" tabindex="-1">
+        \(notices(chrome))
         \(body)
         </main>
         <footer class="site-footer">
@@ -55,14 +70,57 @@ enum Layout {
 
     static func navigation(_ chrome: Chrome) -> HTML {
         let t = chrome.t
-        let items: [(Section, String, String)] = [
+        var items: [(Section, String, String)] = [
             (.courses, Paths.courses.path(), t("nav.courses")),
         ]
+        if chrome.user?.isAdmin == true { items.append((.admin, Paths.admin.path(), t("nav.admin"))) }
         let links = items.map { section, href, label -> HTML in
             let current: HTML = chrome.section == section ? " aria-current=\"page\"" : ""
             return "<li><a href=\"\(href)\"\(current)>\(label)</a></li>"
         }
         return "<nav class=\"site-nav\" aria-label=\"\(t("layout.nav"))\"><ul>\(links)</ul></nav>"
+    }
+
+    /// Sign in and register for a visitor; notifications, profile and sign out for a user.
+    static func userMenu(_ chrome: Chrome) -> HTML {
+        let t = chrome.t
+        guard let user = chrome.user else {
+            let next = chrome.currentPath == "/" || chrome.currentPath.hasPrefix(Paths.login.path()) ? nil : chrome.currentPath
+            let login = Paths.login.path() + PercentEncoding.query([("next", next)])
+            return """
+            <div class="user-menu"><a href="\(login)">\(t("nav.login"))</a> \
+            <a class="button small" href="\(Paths.register.path())">\(t("nav.register"))</a></div>
+            """
+        }
+        let unread: HTML = user.unreadNotifications > 0
+            ? " <span class=\"badge\" aria-label=\"\(t.plural("nav.unread", user.unreadNotifications))\">\(user.unreadNotifications)</span>" : ""
+        let current: HTML = chrome.section == .account ? " aria-current=\"page\"" : ""
+        return """
+        <div class="user-menu">
+        <a class="badge-link" href="\(Paths.notifications.path())">\(t("nav.notifications"))\(unread)</a>
+        <a href="\(Paths.me.path())"\(current)>\(user.name)</a>
+        <form class="inline" method="post" action="\(Paths.logout.path())">
+        <input type="hidden" name="\(CSRF.fieldName)" value="\(chrome.csrfToken ?? "")">
+        <button type="submit" class="link-button">\(t("nav.logout"))</button>
+        </form>
+        </div>
+        """
+    }
+
+    /// The one-time message and, for an unverified account, why some actions wait.
+    static func notices(_ chrome: Chrome) -> HTML {
+        let t = chrome.t
+        var out = HTML()
+        if let flash = chrome.flash {
+            out += "<div class=\"flash flash-success\" role=\"status\">\(flash)</div>"
+        }
+        if let user = chrome.user, !user.isVerified {
+            out += """
+            <div class="flash flash-info" role="status">\(t("account.unverified_banner", ["email": user.email])) \
+            <a href="\(Paths.me.path())#verification">\(t("account.unverified_link"))</a></div>
+            """
+        }
+        return out
     }
 
     /// Plain buttons in a form: switching language works without JavaScript.

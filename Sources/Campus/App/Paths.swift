@@ -6,9 +6,42 @@ enum Paths {
     static let home: RoutePattern = "/"
     static let healthz: RoutePattern = "/healthz"
     static let locale: RoutePattern = "/locale"
+
+    // Catalog
     static let courses: RoutePattern = "/courses"
     static let course: RoutePattern = "/courses/{slug}"
     static let edition: RoutePattern = "/editions/{id}"
+
+    // Accounts
+    static let register: RoutePattern = "/register"
+    static let registered: RoutePattern = "/register/sent"
+    static let verify: RoutePattern = "/verify/{token}"
+    static let login: RoutePattern = "/login"
+    static let logout: RoutePattern = "/logout"
+    static let forgotPassword: RoutePattern = "/password/forgot"
+    static let resetPassword: RoutePattern = "/password/reset/{token}"
+    static let me: RoutePattern = "/me"
+    static let mePassword: RoutePattern = "/me/password"
+    static let meVerification: RoutePattern = "/me/verification"
+    static let meEmail: RoutePattern = "/me/email"
+    static let meExport: RoutePattern = "/me/export"
+    static let meDelete: RoutePattern = "/me/delete"
+    static let notifications: RoutePattern = "/notifications"
+    static let notificationsRead: RoutePattern = "/notifications/read"
+
+    // Administration
+    static let admin: RoutePattern = "/admin"
+    static let adminUsers: RoutePattern = "/admin/users"
+    static let adminUser: RoutePattern = "/admin/users/{id}"
+    static let adminUserGrant: RoutePattern = "/admin/users/{id}/roles"
+    static let adminUserRevoke: RoutePattern = "/admin/users/{id}/roles/{grant}/revoke"
+    static let adminUserDisable: RoutePattern = "/admin/users/{id}/disable"
+    static let adminUserEnable: RoutePattern = "/admin/users/{id}/enable"
+    static let adminUserAffiliation: RoutePattern = "/admin/users/{id}/affiliation"
+    static let adminOrganizations: RoutePattern = "/admin/organizations"
+    static let adminOrganizationNew: RoutePattern = "/admin/organizations/new"
+    static let adminOrganization: RoutePattern = "/admin/organizations/{id}"
+    static let adminAudit: RoutePattern = "/admin/audit"
 
     /// A `next` target taken from a form or query: a local path only, never another site.
     static func localPath(_ candidate: String?, fallback: String = "/") -> String {

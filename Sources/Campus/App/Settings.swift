@@ -13,6 +13,19 @@ public struct Settings: Sendable {
     public var baseURL: String
     /// Overrides the signing secret otherwise kept in the database (hex or base64url, 32+ bytes).
     public var secret: [UInt8]?
+    /// A session ends after this many minutes without a request…
+    public var sessionIdleMinutes: Int
+    /// …and this many days after sign-in, whatever happens.
+    public var sessionDays: Int
+    /// Failed sign-ins allowed per account, and per address, within `loginWindowMinutes`.
+    public var loginFailuresPerAccount: Int
+    public var loginFailuresPerAddress: Int
+    public var loginWindowMinutes: Int
+    /// Where `campus mail` writes messages when no sendmail command is set.
+    public var mailDirectory: String
+    /// A sendmail-compatible command (`/usr/sbin/sendmail -t -oi`); unset: files in mailDirectory.
+    public var sendmail: String?
+    public var mailFrom: String
 
     public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Settings {
         func integer(_ name: String, _ fallback: Int) throws -> Int {
@@ -33,14 +46,24 @@ public struct Settings: Sendable {
             guard let value = UInt32(text, radix: 8), value <= 0o777 else { throw SettingsError("CAMPUS_SOCKET_MODE must be octal, like 660") }
             mode = value
         }
+        let home = try environment["CAMPUS_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? Settings.findHome()
+        func text(_ name: String) -> String? { environment[name].flatMap { $0.isEmpty ? nil : $0 } }
         return Settings(
-            home: try environment["CAMPUS_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? Settings.findHome(),
+            home: home,
             workers: try integer("CAMPUS_WORKERS", max(2, 2 * cores)),
             bodyLimit: try integer("CAMPUS_BODY_LIMIT", 10 << 20),
             shutdownGrace: Double(try integer("CAMPUS_SHUTDOWN_GRACE", 10)),
             socketMode: mode,
-            baseURL: environment["CAMPUS_BASE_URL"].flatMap { $0.isEmpty ? nil : $0 } ?? "http://127.0.0.1:8080",
-            secret: secret
+            baseURL: text("CAMPUS_BASE_URL") ?? "http://127.0.0.1:8080",
+            secret: secret,
+            sessionIdleMinutes: try integer("CAMPUS_SESSION_IDLE_MINUTES", 8 * 60),
+            sessionDays: try integer("CAMPUS_SESSION_DAYS", 14),
+            loginFailuresPerAccount: try integer("CAMPUS_LOGIN_FAILURES_PER_ACCOUNT", 5),
+            loginFailuresPerAddress: try integer("CAMPUS_LOGIN_FAILURES_PER_ADDRESS", 30),
+            loginWindowMinutes: try integer("CAMPUS_LOGIN_WINDOW_MINUTES", 15),
+            mailDirectory: text("CAMPUS_MAIL_DIR") ?? home + "/var/mail",
+            sendmail: text("CAMPUS_SENDMAIL"),
+            mailFrom: text("CAMPUS_MAIL_FROM") ?? "Campus <campus@localhost>"
         )
     }
 

@@ -5,13 +5,16 @@ import Postgres
 /// so a visitor sees a living catalog. Refuses a database that already has data unless forced.
 public enum DemoSeed {
     public struct AlreadySeeded: Error, CustomStringConvertible {
-        public var description: String { "the database already has data; use --force to add the demo data anyway" }
+        public var description: String { "the database already has users; use --force to add the demo data anyway" }
     }
+
+    /// The demo accounts, for `make run` to print.
+    public static var accountList: [String] { DemoAccounts.printable }
 
     /// Seeds everything in one transaction; returns lines to print.
     public static func run(_ db: Connection, force: Bool) throws -> [String] {
         try db.transaction {
-            let existing: Int = try db.query("SELECT count(*)::int8 AS n FROM organizations").first?["n"] ?? 0
+            let existing: Int = try db.query("SELECT count(*)::int8 AS n FROM users").first?["n"] ?? 0
             if existing > 0, !force { throw AlreadySeeded() }
             var organizationIDs: [String: Int64] = [:]
             for organization in DemoData.organizations {
@@ -26,7 +29,7 @@ public enum DemoSeed {
             }
             var topicIDs: [String: Int64] = [:]
             for topic in DemoData.topics {
-                let names = "{\"es\": \(json(topic.es)), \"pt\": \(json(topic.pt)), \"en\": \(json(topic.en)), \"fr\": \(json(topic.fr))}"
+                let names = JSON.object(["es": topic.es, "pt": topic.pt, "en": topic.en, "fr": topic.fr])
                 topicIDs[topic.slug] = try db.query("""
                     INSERT INTO topics (slug, names) VALUES (\(topic.slug), \(names)::jsonb)
                     ON CONFLICT (slug) DO UPDATE SET names = EXCLUDED.names RETURNING id
@@ -64,24 +67,12 @@ public enum DemoSeed {
                     editionCount += 1
                 }
             }
+            let people = try DemoAccounts.seed(db)
             return [
                 "seeded \(DemoData.organizations.count) organizations, \(DemoData.topics.count) topics, "
-                    + "\(DemoData.courses.count) courses and \(editionCount) editions",
+                    + "\(DemoData.courses.count) courses, \(editionCount) editions and \(people) demo accounts",
             ]
         }
-    }
-
-    static func json(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
     }
 }
 

@@ -31,7 +31,9 @@ public struct RoutePattern: Sendable, Hashable, ExpressibleByStringLiteral, Cust
     }
 
     /// The path with each parameter filled in order, percent-encoded.
-    public func path(_ values: any CustomStringConvertible...) -> String {
+    public func path(_ values: any CustomStringConvertible...) -> String { path(filling: values) }
+
+    public func path(filling values: [any CustomStringConvertible]) -> String {
         var index = 0
         let parts = segments.map { segment -> String in
             switch segment {

@@ -1,0 +1,97 @@
+import Postgres
+import Web
+
+/// Creating an account and verifying its email address.
+enum RegistrationRoutes {
+    static let routes: [Route<Handler>] = [
+        Route("GET", Paths.register, showRegistration),
+        Route("POST", Paths.register, register),
+        Route("GET", Paths.registered, showRegistered),
+        Route("GET", Paths.verify, verifyEmail),
+    ]
+
+    static func showRegistration(_ context: Context) throws -> Response {
+        if context.user != nil { return .redirect(to: Paths.me.path()) }
+        var form = FormState(t: context.t)
+        form.values["locale"] = context.language.rawValue
+        let organizations = try AccountQueries.fetchOrganizationChoices(context.db)
+        return context.page(context.t("register.title"), AccountPages.registration(form, organizations: organizations, chrome: context.chrome), section: .account)
+    }
+
+    static func register(_ context: Context) throws -> Response {
+        let db = try context.db
+        let input = context.form
+        var form = FormState(t: context.t, form: input)
+        let name = input.trimmed("name")
+        let email = input.trimmed("email")
+        let password = input["password"]
+        let organizations = try AccountQueries.fetchOrganizationChoices(db)
+        var organization: OrganizationChoice?
+        if let problem = AccountRules.nameProblem(name) { form.fail("name", problem) }
+        if let problem = AccountRules.emailProblem(email) { form.fail("email", problem) }
+        if let problem = AccountRules.passwordProblem(password, email: email, name: name) { form.fail("password", problem) }
+        if let chosen = input.trimmed("organization_id") {
+            organization = Int64(chosen).flatMap { id in organizations.first { $0.id == id } }
+            if organization == nil { form.fail("organization_id", "account.error.organization_invalid") }
+        }
+        let position = input["position"].flatMap(Position.init(rawValue:)) ?? .other
+        if input["position"] != nil, Position(rawValue: input["position"] ?? "") == nil { form.fail("position", "account.error.choose") }
+        let locale = Language(rawValue: input["locale"] ?? "") ?? context.language
+        guard form.isValid, let name, let email, let password else {
+            return context.invalid(context.t("register.title"), AccountPages.registration(form, organizations: organizations, chrome: context.chrome), section: .account)
+        }
+        guard let hash = Passwords.hash(password) else { throw HTTPError(.serviceUnavailable) }
+
+        try db.transaction {
+            let created = try AccountQueries.createUser(
+                db, email: email, name: name, passwordHash: hash, organizationID: organization?.id,
+                position: position.rawValue, locale: locale.rawValue, timeZone: AccountRules.timeZone(forCountry: organization?.country))
+            if let userID = created {
+                let token = try AccountQueries.createEmailToken(db, userID: userID, purpose: "verify", validFor: 7 * 24)
+                try Outbox.enqueue(
+                    db, app: context.app, userID: userID, recipient: email, language: locale, template: "verify",
+                    values: ["name": name, "link": context.settings.baseURL + Paths.verify.path(token)])
+            } else if let existing = try AccountQueries.fetchRecipient(db, email: email) {
+                // The address has an account: tell its owner, and tell the visitor nothing more
+                // than a new registrant would see.
+                try Outbox.enqueue(
+                    db, app: context.app, userID: existing.id, recipient: existing.email, language: existing.locale,
+                    template: "account_exists",
+                    values: ["name": existing.name, "login": context.settings.baseURL + Paths.login.path(),
+                             "reset": context.settings.baseURL + Paths.forgotPassword.path()])
+            }
+        }
+        return .redirect(to: Paths.registered.path())
+    }
+
+    static func showRegistered(_ context: Context) throws -> Response {
+        let t = context.t
+        let body: HTML = """
+        <section class="narrow">
+        <h1>\(t("registered.title"))</h1>
+        <p class="lead">\(t("registered.lead"))</p>
+        <p>\(t("registered.spam"))</p>
+        <p class="actions"><a class="button" href="\(Paths.login.path())">\(t("registered.login"))</a></p>
+        </section>
+        """
+        return context.page(t("registered.title"), body, section: .account)
+    }
+
+    /// Opening the emailed link proves the address. Signed-in readers go to their
+    /// profile; others sign in first (the link alone never signs anyone in).
+    static func verifyEmail(_ context: Context) throws -> Response {
+        let db = try context.db
+        let token = try context.parameters.string("token")
+        let verified: Int64? = try db.transaction {
+            guard let userID = try AccountQueries.consumeEmailToken(db, token: token, purpose: "verify") else { return nil }
+            try AccountQueries.markVerified(db, userID: userID)
+            return userID
+        }
+        if let userID = verified {
+            if context.user?.id == userID { return context.redirect(Paths.me.path(), flash: "flash.verified") }
+            return context.redirect(Paths.login.path(), flash: "flash.verified_sign_in")
+        }
+        if let user = context.user, user.isVerified { return .redirect(to: Paths.me.path()) }
+        throw HTTPError(.notFound, reason: "account.token_invalid")
+    }
+}

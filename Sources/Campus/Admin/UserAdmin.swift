@@ -1,0 +1,250 @@
+import Foundation
+import Postgres
+import Web
+
+/// A row of the admin's user list.
+struct UserListing: Sendable {
+    let id: Int64
+    let name: String
+    let email: String
+    let organization: String?
+    let isVerified: Bool
+    let isDisabled: Bool
+    let isDeleted: Bool
+    let grants: [RoleGrant]
+}
+
+/// One user as an admin sees them.
+struct UserRecord: Sendable {
+    let listing: UserListing
+    let organizationID: Int64?
+    let affiliationCounts: Bool
+    let affiliationConfirmed: Bool
+    let affiliationRejected: Bool
+    let position: String
+    let createdAt: Date
+    let grantIDs: [(id: Int64, grant: RoleGrant)]
+}
+
+enum UserAdminQueries {
+    static let pageSize = 50
+
+    /// Escapes LIKE's wildcards so a search for "50%" means those characters.
+    static func likePattern(_ query: String) -> String {
+        "%" + query.lowercased().replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_") + "%"
+    }
+
+    /// Users by name, a page at a time after `after` (a user id), matching `query` in the
+    /// name, email or organization. One statement; the trigram index serves the search.
+    static func fetchUsers(_ db: Connection, query: String, after: Int64?) throws -> [UserListing] {
+        let pattern = likePattern(query)
+        return try db.query("""
+            SELECT u.id, u.name, u.email, o.name AS organization, u.verified_at IS NOT NULL AS verified,
+                   u.disabled_at IS NOT NULL AS disabled, u.deleted_at IS NOT NULL AS deleted,
+                   ARRAY(SELECT g.role || ':' || g.scope_kind || ':' || coalesce(g.scope_id, 0) FROM role_grants g WHERE g.user_id = u.id) AS grants
+            FROM users u LEFT JOIN organizations o ON o.id = u.organization_id
+            WHERE (\(query) = '' OR lower(u.name) || ' ' || lower(u.email) LIKE \(pattern)
+                   OR u.organization_id IN (SELECT id FROM organizations WHERE lower(name) LIKE \(pattern)))
+              AND (\(after) IS NULL OR (lower(u.name), u.id) > (SELECT lower(name), id FROM users WHERE id = \(after)))
+            ORDER BY lower(u.name), u.id
+            LIMIT \(pageSize + 1)
+            """).map(listing)
+    }
+
+    static func listing(_ row: Row) throws -> UserListing {
+        let grants: [String] = try row["grants"]
+        return UserListing(
+            id: try row["id"], name: try row["name"], email: try row["email"], organization: try row["organization"],
+            isVerified: try row["verified"], isDisabled: try row["disabled"], isDeleted: try row["deleted"],
+            grants: grants.compactMap(Sessions.parseGrant))
+    }
+
+    static func fetchUser(_ db: Connection, id: Int64) throws -> UserRecord? {
+        guard let row = try db.query("""
+            SELECT u.id, u.name, u.email, o.name AS organization, u.verified_at IS NOT NULL AS verified,
+                   u.disabled_at IS NOT NULL AS disabled, u.deleted_at IS NOT NULL AS deleted,
+                   ARRAY(SELECT g.role || ':' || g.scope_kind || ':' || coalesce(g.scope_id, 0) FROM role_grants g WHERE g.user_id = u.id ORDER BY g.id) AS grants,
+                   ARRAY(SELECT g.id FROM role_grants g WHERE g.user_id = u.id ORDER BY g.id) AS grant_ids,
+                   u.organization_id, coalesce(\(AccountQueries.affiliationCounts), false) AS affiliation_counts,
+                   u.affiliation_confirmed_at IS NOT NULL AS confirmed, u.affiliation_rejected_at IS NOT NULL AS rejected,
+                   u.position, u.created_at
+            FROM users u LEFT JOIN organizations o ON o.id = u.organization_id
+            WHERE u.id = \(id)
+            """).first else { return nil }
+        let texts: [String] = try row["grants"]
+        let ids: [Int64] = try row["grant_ids"]
+        return UserRecord(
+            listing: try listing(row), organizationID: try row["organization_id"], affiliationCounts: try row["affiliation_counts"],
+            affiliationConfirmed: try row["confirmed"], affiliationRejected: try row["rejected"], position: try row["position"],
+            createdAt: try row["created_at"],
+            grantIDs: zip(ids, texts).compactMap { id, text in Sessions.parseGrant(text).map { (id: id, grant: $0) } })
+    }
+
+    /// Whether the thing a scoped role points at exists. Scopes whose feature has not
+    /// created its table yet have nothing to point at.
+    static func scopeExists(_ db: Connection, _ scope: Scope) throws -> Bool {
+        let table: String
+        switch scope {
+        case .global: return true
+        case .edition: table = "editions"
+        case .forum: table = "forums"
+        case .call: table = "scholarship_calls"
+        }
+        guard try db.query("SELECT to_regclass(\(table)) IS NOT NULL AS present").first?["present"] == true else { return false }
+        return try !db.query("SELECT 1 FROM \(unsafeRaw: table) WHERE id = \(scope.id ?? 0)").isEmpty
+    }
+
+    /// Grants a role; nil when the user already holds it.
+    static func grant(_ db: Connection, userID: Int64, _ grant: RoleGrant, by adminID: Int64?) throws -> Int64? {
+        try db.query("""
+            INSERT INTO role_grants (user_id, role, scope_kind, scope_id, granted_by)
+            VALUES (\(userID), \(grant.role.rawValue), \(grant.scope.kind), \(grant.scope.id), \(adminID))
+            ON CONFLICT DO NOTHING RETURNING id
+            """).first?["id"]
+    }
+}
+
+/// /admin/users: find people, grant and revoke roles, disable accounts.
+enum UserAdminRoutes {
+    static let routes: [Route<Handler>] = [
+        Route("GET", Paths.adminUsers, listUsers),
+        Route("GET", Paths.adminUser, showUser),
+        Route("POST", Paths.adminUserGrant, grantRole),
+        Route("POST", Paths.adminUserRevoke, revokeRole),
+        Route("POST", Paths.adminUserDisable, disableUser),
+        Route("POST", Paths.adminUserEnable, enableUser),
+        Route("POST", Paths.adminUserAffiliation, decideAffiliation),
+    ]
+
+    static func listUsers(_ context: Context) throws -> Response {
+        try context.requireAdmin()
+        let query = try context.query()
+        let search = (query.trimmed("q") ?? "")
+        guard search.count <= 200 else { throw HTTPError(.badRequest) }
+        let after = try query["after"].map { text -> Int64 in
+            guard let id = Int64(text), id > 0 else { throw HTTPError(.badRequest, reason: "error.400.bad_id") }
+            return id
+        }
+        let users = try UserAdminQueries.fetchUsers(context.db, query: search, after: after)
+        let page = Array(users.prefix(UserAdminQueries.pageSize))
+        let next = users.count > UserAdminQueries.pageSize ? page.last.map { Paths.adminUsers.path() + PercentEncoding.query([("q", search), ("after", String($0.id))]) } : nil
+        return context.page(context.t("admin.users.title"), UserAdminPages.list(page, search: search, next: next, chrome: context.chrome), section: .admin)
+    }
+
+    static func loadUser(_ context: Context) throws -> UserRecord {
+        try context.requireAdmin()
+        guard let user = try UserAdminQueries.fetchUser(context.db, id: try context.parameters.id("id")) else { throw HTTPError(.notFound) }
+        return user
+    }
+
+    static func showUser(_ context: Context) throws -> Response {
+        let record = try loadUser(context)
+        let history = try AuditQueries.fetchEntries(context.db, filter: AuditFilter(subjectKind: "user", subjectID: record.listing.id), before: nil, limit: 20)
+        return context.page(record.listing.name, UserAdminPages.detail(record, form: FormState(t: context.t), history: history, context: context), section: .admin)
+    }
+
+    static func grantRole(_ context: Context) throws -> Response {
+        let record = try loadUser(context)
+        let db = try context.db
+        var form = FormState(t: context.t, form: context.form)
+        let role = Role(rawValue: context.form["role"] ?? "")
+        let scopeKind = context.form["scope"] ?? "global"
+        let scopeID = context.form.trimmed("scope_id").flatMap { Int64($0) }
+        if role == nil { form.fail("role", "account.error.choose") }
+        var grant: RoleGrant?
+        if let role {
+            if let scope = Scope(kind: scopeKind, id: scopeKind == "global" ? nil : scopeID), let valid = RoleGrant(role: role, scope: scope) {
+                if try UserAdminQueries.scopeExists(db, scope) { grant = valid } else { form.fail("scope_id", "admin.users.scope_missing") }
+            } else {
+                form.fail("scope", "admin.users.scope_invalid")
+            }
+        }
+        if record.listing.isDeleted { form.fail("role", "admin.users.deleted") }
+        guard form.isValid, let grant else {
+            let history = try AuditQueries.fetchEntries(db, filter: AuditFilter(subjectKind: "user", subjectID: record.listing.id), before: nil, limit: 20)
+            return context.invalid(record.listing.name, UserAdminPages.detail(record, form: form, history: history, context: context), section: .admin)
+        }
+        let granted: Bool = try db.transaction {
+            guard try UserAdminQueries.grant(db, userID: record.listing.id, grant, by: context.user?.id) != nil else { return false }
+            try context.audit("role.grant", "user", record.listing.id, ["role": grant.description])
+            let scoped = grant.role == .moderator && grant.scope != .global ? "_forum" : ""
+            try Notifier.notify(
+                db, app: context.app, userID: record.listing.id, kind: .account, message: "notice.role_granted.\(grant.role.rawValue)\(scoped)",
+                values: ["id": grant.scope.id.map(String.init) ?? ""], link: Paths.me.path())
+            return true
+        }
+        return context.redirect(Paths.adminUser.path(record.listing.id), flash: granted ? "flash.role_granted" : "flash.role_exists")
+    }
+
+    static func revokeRole(_ context: Context) throws -> Response {
+        let record = try loadUser(context)
+        let grantID = try context.parameters.id("grant")
+        guard let held = record.grantIDs.first(where: { $0.id == grantID }) else { throw HTTPError(.notFound) }
+        let db = try context.db
+        try db.transaction {
+            if held.grant.role == .admin {
+                // Someone must still be able to administer Campus.
+                let admins: Int = try db.query("""
+                    SELECT count(*)::int8 AS n FROM role_grants g JOIN users u ON u.id = g.user_id
+                    WHERE g.role = 'admin' AND u.disabled_at IS NULL AND u.deleted_at IS NULL
+                    """).first?["n"] ?? 0
+                guard admins > 1 else { throw HTTPError(.conflict, reason: "admin.users.last_admin") }
+            }
+            try db.execute("DELETE FROM role_grants WHERE id = \(grantID) AND user_id = \(record.listing.id)")
+            try context.audit("role.revoke", "user", record.listing.id, ["role": held.grant.description])
+        }
+        return context.redirect(Paths.adminUser.path(record.listing.id), flash: "flash.role_revoked")
+    }
+
+    /// A disabled account cannot sign in, and its sessions end at once.
+    static func disableUser(_ context: Context) throws -> Response {
+        let record = try loadUser(context)
+        guard record.listing.id != context.user?.id else { throw HTTPError(.conflict, reason: "admin.users.not_yourself") }
+        let db = try context.db
+        try db.transaction {
+            let changed = try db.execute("UPDATE users SET disabled_at = now() WHERE id = \(record.listing.id) AND disabled_at IS NULL")
+            try Sessions.endAll(db, userID: record.listing.id)
+            if changed > 0 { try context.audit("user.disable", "user", record.listing.id) }
+        }
+        return context.redirect(Paths.adminUser.path(record.listing.id), flash: "flash.user_disabled")
+    }
+
+    static func enableUser(_ context: Context) throws -> Response {
+        let record = try loadUser(context)
+        let db = try context.db
+        try db.transaction {
+            let changed = try db.execute("UPDATE users SET disabled_at = NULL WHERE id = \(record.listing.id) AND disabled_at IS NOT NULL")
+            if changed > 0 { try context.audit("user.enable", "user", record.listing.id) }
+        }
+        return context.redirect(Paths.adminUser.path(record.listing.id), flash: "flash.user_enabled")
+    }
+
+    /// Confirms or rejects the organization a user chose (`decision` = confirm | reject).
+    static func decideAffiliation(_ context: Context) throws -> Response {
+        let record = try loadUser(context)
+        guard let organizationID = record.organizationID else { throw HTTPError(.conflict, reason: "admin.affiliation.none") }
+        let decision = context.form["decision"]
+        guard decision == "confirm" || decision == "reject" else { throw HTTPError(.unprocessableContent, reason: "admin.affiliation.choose") }
+        let db = try context.db
+        try db.transaction {
+            if decision == "confirm" {
+                try db.execute("""
+                    UPDATE users SET affiliation_confirmed_at = now(), affiliation_confirmed_by = \(context.user?.id), affiliation_rejected_at = NULL
+                    WHERE id = \(record.listing.id)
+                    """)
+            } else {
+                try db.execute("""
+                    UPDATE users SET affiliation_rejected_at = now(), affiliation_confirmed_at = NULL, affiliation_confirmed_by = NULL
+                    WHERE id = \(record.listing.id)
+                    """)
+            }
+            try context.audit("affiliation.\(decision ?? "")", "user", record.listing.id, ["organization": String(organizationID)])
+            try Notifier.notify(
+                db, app: context.app, userID: record.listing.id, kind: .account,
+                message: decision == "confirm" ? "notice.affiliation_confirmed" : "notice.affiliation_rejected",
+                values: ["organization": record.listing.organization ?? ""], link: Paths.me.path())
+        }
+        let back = Paths.localPath(context.form["next"], fallback: Paths.adminUser.path(record.listing.id))
+        return context.redirect(back, flash: decision == "confirm" ? "flash.affiliation_confirmed" : "flash.affiliation_rejected")
+    }
+}

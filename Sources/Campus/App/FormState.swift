@@ -1,0 +1,113 @@
+import Web
+
+/// A form being shown: the values to keep, the errors beside their fields, and the
+/// markup for each kind of field — the same labels, hints and ARIA everywhere.
+struct FormState {
+    let t: Localizer
+    var values: [String: String] = [:]
+    /// Field name → message key.
+    var errors: [String: String] = [:]
+
+    init(t: Localizer, values: [String: String] = [:]) {
+        self.t = t
+        self.values = values
+    }
+
+    /// The submitted form's fields, except secrets, which are never sent back.
+    init(t: Localizer, form: Form, omitting secrets: Set<String> = ["password", "current_password", "new_password", CSRF.fieldName]) {
+        self.t = t
+        for field in form.fields where !secrets.contains(field.name) && values[field.name] == nil {
+            values[field.name] = field.value
+        }
+    }
+
+    var isValid: Bool { errors.isEmpty }
+
+    mutating func fail(_ field: String, _ key: String) {
+        if errors[field] == nil { errors[field] = key }
+    }
+
+    func error(_ name: String) -> HTML {
+        guard let key = errors[name] else { return "" }
+        return "<p class=\"field-error\" id=\"\(name)-error\">\(t(key))</p>"
+    }
+
+    private func described(_ name: String, hint: Bool) -> HTML {
+        var ids: [String] = []
+        if hint { ids.append("\(name)-hint") }
+        if errors[name] != nil { ids.append("\(name)-error") }
+        var out: HTML = ids.isEmpty ? "" : " aria-describedby=\"\(ids.joined(separator: " "))\""
+        if errors[name] != nil { out += " aria-invalid=\"true\"" }
+        return out
+    }
+
+    /// A text-like input. Passwords are never refilled.
+    func input(
+        _ name: String, label: String, type: String = "text", autocomplete: String? = nil,
+        required: Bool = false, hint: String? = nil, maxLength: Int? = nil, minLength: Int? = nil
+    ) -> HTML {
+        let value = type == "password" ? "" : values[name] ?? ""
+        let autocompleteAttribute: HTML = autocomplete.map { " autocomplete=\"\($0)\"" } ?? ""
+        let max: HTML = maxLength.map { " maxlength=\"\($0)\"" } ?? ""
+        let min: HTML = minLength.map { " minlength=\"\($0)\"" } ?? ""
+        let hintHTML: HTML = hint.map { "<p class=\"hint\" id=\"\(name)-hint\">\($0)</p>" } ?? ""
+        return """
+        <div class="field">
+        <label for="\(name)">\(label)</label>
+        <input id="\(name)" name="\(name)" type="\(type)" value="\(value)"\(autocompleteAttribute)\(max)\(min)\(attribute: "required", when: required)\(described(name, hint: hint != nil))>
+        \(hintHTML)\(error(name))
+        </div>
+        """
+    }
+
+    /// A select; `groups` puts options under `<optgroup>` labels.
+    func select(_ name: String, label: String, options: [(value: String, label: String)], groups: [(label: String, options: [(value: String, label: String)])] = [], hint: String? = nil) -> HTML {
+        let selected = values[name] ?? ""
+        func option(_ item: (value: String, label: String)) -> HTML {
+            "<option value=\"\(item.value)\"\(attribute: "selected", when: item.value == selected)>\(item.label)</option>"
+        }
+        let grouped = groups.map { group -> HTML in "<optgroup label=\"\(group.label)\">\(group.options.map(option))</optgroup>" }
+        let hintHTML: HTML = hint.map { "<p class=\"hint\" id=\"\(name)-hint\">\($0)</p>" } ?? ""
+        return """
+        <div class="field">
+        <label for="\(name)">\(label)</label>
+        <select id="\(name)" name="\(name)"\(described(name, hint: hint != nil))>\(options.map(option))\(grouped)</select>
+        \(hintHTML)\(error(name))
+        </div>
+        """
+    }
+
+    func textarea(_ name: String, label: String, rows: Int = 5, maxLength: Int? = nil, hint: String? = nil) -> HTML {
+        let max: HTML = maxLength.map { " maxlength=\"\($0)\"" } ?? ""
+        let hintHTML: HTML = hint.map { "<p class=\"hint\" id=\"\(name)-hint\">\($0)</p>" } ?? ""
+        return """
+        <div class="field">
+        <label for="\(name)">\(label)</label>
+        <textarea id="\(name)" name="\(name)" rows="\(rows)"\(max)\(described(name, hint: hint != nil))>\(values[name] ?? "")</textarea>
+        \(hintHTML)\(error(name))
+        </div>
+        """
+    }
+
+    func checkbox(_ name: String, label: String, checked: Bool) -> HTML {
+        "<label class=\"choice\"><input type=\"checkbox\" name=\"\(name)\" value=\"1\"\(attribute: "checked", when: checked)> \(label)</label>"
+    }
+
+    /// The list of problems at the top of a form shown again (422).
+    var summary: HTML {
+        guard !errors.isEmpty else { return "" }
+        return "<div class=\"form-errors\" role=\"alert\"><p>\(t("form.errors_intro"))</p></div>"
+    }
+}
+
+/// The hidden CSRF field every POST form carries.
+func csrfField(_ chrome: Chrome) -> HTML {
+    "<input type=\"hidden\" name=\"\(CSRF.fieldName)\" value=\"\(chrome.csrfToken ?? "")\">"
+}
+
+extension Context {
+    /// The form page again with its errors: status 422, values kept.
+    func invalid(_ title: String, _ body: HTML, section: Section? = nil) -> Response {
+        page(title, body, status: .unprocessableContent, section: section)
+    }
+}

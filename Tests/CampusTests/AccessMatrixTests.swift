@@ -1,0 +1,126 @@
+import Foundation
+import Postgres
+import Testing
+import TestSupport
+@testable import Campus
+@testable import Web
+
+/// For every route in the router's own table, the status each kind of reader gets.
+/// A route without a row here fails the first test: no route ships without its row.
+/// POSTs carry a valid CSRF token and an empty form, so what is tested is access.
+@Suite(.serialized) struct AccessMatrixTests {
+    enum Reader: Int, CaseIterable {
+        case visitor, unverified, learner, instructor, moderator, reviewer, admin
+    }
+
+    //                                                   visitor unverif learner instr  moder  review admin
+    static let matrix: [String: [Int]] = [
+        "GET /":                                         [200,   200,    200,    200,   200,   200,   200],
+        "GET /healthz":                                  [200,   200,    200,    200,   200,   200,   200],
+        "POST /locale":                                  [422,   422,    422,    422,   422,   422,   422],
+        "GET /courses":                                  [200,   200,    200,    200,   200,   200,   200],
+        "GET /courses/{slug}":                           [200,   200,    200,    200,   200,   200,   200],
+        // Accounts
+        "GET /register":                                 [200,   303,    303,    303,   303,   303,   303],
+        "POST /register":                                [422,   422,    422,    422,   422,   422,   422],
+        "GET /register/sent":                            [200,   200,    200,    200,   200,   200,   200],
+        "GET /verify/{token}":                           [404,   404,    303,    303,   303,   303,   303],
+        "GET /login":                                    [200,   303,    303,    303,   303,   303,   303],
+        "POST /login":                                   [422,   422,    422,    422,   422,   422,   422],
+        "POST /logout":                                  [403,   303,    303,    303,   303,   303,   303],
+        "GET /password/forgot":                          [200,   200,    200,    200,   200,   200,   200],
+        "POST /password/forgot":                         [422,   422,    422,    422,   422,   422,   422],
+        "GET /password/reset/{token}":                   [404,   404,    404,    404,   404,   404,   404],
+        "POST /password/reset/{token}":                  [404,   404,    404,    404,   404,   404,   404],
+        "GET /me":                                       [303,   200,    200,    200,   200,   200,   200],
+        "POST /me":                                      [403,   422,    422,    422,   422,   422,   422],
+        "POST /me/password":                             [403,   422,    422,    422,   422,   422,   422],
+        "POST /me/verification":                         [403,   303,    303,    303,   303,   303,   303],
+        "GET /me/email":                                 [303,   200,    200,    200,   200,   200,   200],
+        "POST /me/email":                                [403,   303,    303,    303,   303,   303,   303],
+        "GET /me/export":                                [303,   200,    200,    200,   200,   200,   200],
+        "GET /me/delete":                                [303,   200,    200,    200,   200,   200,   200],
+        "POST /me/delete":                               [403,   422,    422,    422,   422,   422,   422],
+        "GET /notifications":                            [303,   200,    200,    200,   200,   200,   200],
+        "POST /notifications/read":                      [403,   303,    303,    303,   303,   303,   303],
+        // Administration
+        "GET /admin":                                    [303,   403,    403,    403,   403,   403,   200],
+        "GET /admin/users":                              [303,   403,    403,    403,   403,   403,   200],
+        "GET /admin/users/{id}":                         [303,   403,    403,    403,   403,   403,   200],
+        "POST /admin/users/{id}/roles":                  [403,   403,    403,    403,   403,   403,   422],
+        "POST /admin/users/{id}/roles/{grant}/revoke":   [403,   403,    403,    403,   403,   403,   404],
+        "POST /admin/users/{id}/disable":                [403,   403,    403,    403,   403,   403,   303],
+        "POST /admin/users/{id}/enable":                 [403,   403,    403,    403,   403,   403,   303],
+        "POST /admin/users/{id}/affiliation":            [403,   403,    403,    403,   403,   403,   409],
+        "GET /admin/organizations":                      [303,   403,    403,    403,   403,   403,   200],
+        "GET /admin/organizations/new":                  [303,   403,    403,    403,   403,   403,   200],
+        "POST /admin/organizations":                     [403,   403,    403,    403,   403,   403,   422],
+        "GET /admin/organizations/{id}":                 [303,   403,    403,    403,   403,   403,   200],
+        "POST /admin/organizations/{id}":                [403,   403,    403,    403,   403,   403,   422],
+        "GET /admin/audit":                              [303,   403,    403,    403,   403,   403,   200],
+    ]
+
+    static func key(_ route: Route<Handler>) -> String { "\(route.method) \(route.pattern)" }
+
+    @Test func everyRouteHasARowAndEveryRowARoute() {
+        let routes = Set(CampusApp.routes.map(AccessMatrixTests.key))
+        let rows = Set(AccessMatrixTests.matrix.keys)
+        #expect(routes.subtracting(rows).sorted() == [], "routes without a row in the access matrix")
+        #expect(rows.subtracting(routes).sorted() == [], "rows for routes that do not exist")
+        for (row, statuses) in AccessMatrixTests.matrix { #expect(statuses.count == Reader.allCases.count, "\(row)") }
+    }
+
+    @Test func everyReaderGetsTheExpectedStatus() throws {
+        let app = try TestApp()
+        let db = try app.connect()
+        let editionID: Int64 = try db.query("SELECT id FROM editions ORDER BY id LIMIT 1").first?["id"] ?? 0
+        var readers: [Reader: Int64] = [:]
+        for reader in Reader.allCases where reader != .visitor {
+            let roles: [String]
+            switch reader {
+            case .admin: roles = ["admin"]
+            case .moderator: roles = ["moderator"]
+            case .instructor: roles = ["instructor:edition=\(editionID)"]
+            default: roles = []
+            }
+            let id = try app.createUser("\(reader)@matrix.example", name: "\(reader)", verified: reader != .unverified, roles: roles)
+            if reader == .reviewer {
+                // Calls arrive with the scholarships feature; the grant itself is what matters here.
+                try db.execute("INSERT INTO role_grants (user_id, role, scope_kind, scope_id) VALUES (\(id), 'reviewer', 'call', 1)")
+            }
+            readers[reader] = id
+        }
+        let target = try app.createUser("target@matrix.example", name: "Target")
+        let organization: Int64 = try db.query("SELECT id FROM organizations ORDER BY id LIMIT 1").first?["id"] ?? 0
+
+        func path(_ pattern: RoutePattern) -> String {
+            var values: [String] = []
+            for name in pattern.parameterNames {
+                switch name {
+                case "slug": values.append("programa-pensamiento-estrategico-urbano")
+                case "token": values.append("no-such-token")
+                case "grant": values.append("999999")
+                case "id": values.append(pattern.description.hasPrefix("/admin/organizations") ? String(organization) : pattern.description.hasPrefix("/admin/users") ? String(target) : String(editionID))
+                default: values.append("1")
+                }
+            }
+            return pattern.path(filling: values)
+        }
+
+        var mismatches: [String] = []
+        for route in CampusApp.routes {
+            let key = AccessMatrixTests.key(route)
+            guard let expected = AccessMatrixTests.matrix[key] else { continue }
+            for reader in Reader.allCases {
+                let browser = try TestApp(sharing: app)
+                // A fresh session for every request: POST /logout ends the one it is given.
+                if let id = readers[reader] { browser.cookies["campus_session"] = try app.sessionCookie(for: id) }
+                let response = route.method == "GET" ? browser.get(path(route.pattern)) : browser.post(path(route.pattern), [])
+                if response.status.rawValue != expected[reader.rawValue] {
+                    mismatches.append("\(key) as \(reader): got \(response.status.rawValue), expected \(expected[reader.rawValue])")
+                }
+            }
+        }
+        #expect(mismatches == [])
+    }
+}

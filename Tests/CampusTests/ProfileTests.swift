@@ -1,0 +1,145 @@
+import Foundation
+import Postgres
+import Testing
+import TestSupport
+@testable import Campus
+@testable import Web
+
+/// /me, passwords, privacy, notifications and email.
+@Suite struct ProfileTests {
+    let app: TestApp
+    let email = "rosa@example.org"
+    let userID: Int64
+
+    init() throws {
+        app = try TestApp()
+        userID = try app.createUser(email, name: "Rosa Quispe")
+        _ = app.signIn(email)
+    }
+
+    @Test func visitorsAreSentToSignIn() throws {
+        let visitor = try TestApp()
+        let page = visitor.get("/me")
+        #expect(page.status == .seeOther)
+        #expect(page.header("Location") == "/login?next=%2Fme")
+        #expect(visitor.post("/me", [("name", "x")]).status == .forbidden)
+    }
+
+    @Test func theProfileCanBeEdited() throws {
+        let response = app.post("/me", [("name", "Rosa María Quispe"), ("organization_id", ""), ("position", "mayor"), ("locale", "en"), ("time_zone", "America/Lima")])
+        #expect(response.status == .seeOther)
+        #expect(app.cookies["lang"] == "en")
+        let page = app.get("/me")
+        #expect(page.bodyText.contains("Profile saved") || page.bodyText.contains("Changes saved") || page.status == .ok)
+        let row = try #require(try app.connect().query("SELECT name, position, locale, time_zone FROM users WHERE id = \(userID)").first)
+        #expect(try row["name"] == "Rosa María Quispe")
+        #expect(try row["time_zone"] == "America/Lima")
+    }
+
+    @Test func badProfileInputIs422WithValuesKept() {
+        let response = app.post("/me", [("name", ""), ("organization_id", "12abc"), ("position", "king"), ("locale", "de"), ("time_zone", "Mars/Olympus")])
+        #expect(response.status == .unprocessableContent)
+        #expect(response.bodyText.contains("id=\"time_zone-error\""))
+        #expect(response.bodyText.contains("id=\"organization_id-error\""))
+    }
+
+    @Test func changingThePasswordEndsOtherSessionsOnly() throws {
+        let other = try app.sessionCookie(for: userID)
+        let response = app.post("/me/password", [("current_password", "correct horse battery staple"), ("new_password", "otra frase completamente nueva")])
+        #expect(response.status == .seeOther)
+        #expect(app.get("/me").status == .ok)
+        let count: Int = try app.connect().query("SELECT count(*)::int8 AS n FROM sessions WHERE user_id = \(userID)").first?["n"] ?? 0
+        #expect(count == 1)
+        _ = other
+        #expect(try app.outbox(to: email).first?.subject == "Su contraseña de Campus cambió")
+    }
+
+    @Test func changingThePasswordNeedsTheCurrentOne() {
+        let response = app.post("/me/password", [("current_password", "guess"), ("new_password", "otra frase completamente nueva")])
+        #expect(response.status == .unprocessableContent)
+        #expect(response.bodyText.contains("La contraseña actual no es correcta."))
+        #expect(!response.bodyText.contains("otra frase completamente nueva"))
+    }
+
+    @Test func aForgottenPasswordIsResetByEmailOnce() throws {
+        let visitor = try TestApp()
+        _ = try visitor.createUser("lost@example.org")
+        let sent = visitor.post("/password/forgot", [("email", "LOST@example.org")])
+        #expect(sent.status == .seeOther)
+        let unknown = visitor.post("/password/forgot", [("email", "nobody@example.org")])
+        #expect(unknown.header("Location") == sent.header("Location"))
+        #expect(try visitor.outbox(to: "nobody@example.org").isEmpty)
+        let link = try #require(try visitor.link(to: "lost@example.org", prefix: "/password/reset/"))
+        #expect(visitor.get(link).status == .ok)
+        #expect(visitor.post(link, [("new_password", "short")]).status == .unprocessableContent)
+        #expect(visitor.post(link, [("new_password", "una clave nueva y larga")]).status == .seeOther)
+        #expect(visitor.post(link, [("new_password", "otra clave nueva y larga")]).status == .notFound)
+        #expect(visitor.signIn("lost@example.org", password: "una clave nueva y larga").status == .seeOther)
+    }
+
+    @Test func resetLinksExpireAfterAnHour() throws {
+        let visitor = try TestApp()
+        _ = try visitor.createUser("late@example.org")
+        _ = visitor.post("/password/forgot", [("email", "late@example.org")])
+        let link = try #require(try visitor.link(to: "late@example.org", prefix: "/password/reset/"))
+        try visitor.connect().execute("UPDATE email_tokens SET expires_at = now() - interval '1 second'")
+        #expect(visitor.get(link).status == .notFound)
+    }
+
+    @Test func unverifiedReadersAreToldWhy() throws {
+        let visitor = try TestApp()
+        try visitor.createUser("new@example.org", verified: false)
+        _ = visitor.signIn("new@example.org")
+        let page = visitor.get("/me")
+        #expect(page.bodyText.contains("Confirme su correo (new@example.org)"))
+        #expect(visitor.post("/me/verification", []).status == .seeOther)
+        #expect(try visitor.link(to: "new@example.org", prefix: "/verify/") != nil)
+    }
+
+    @Test func theDataExportHasTheReadersData() throws {
+        let response = app.get("/me/export")
+        #expect(response.status == .ok)
+        #expect(response.header("Content-Disposition")?.hasPrefix("attachment;") == true)
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(response.body)) as? [String: Any])
+        let profile = try #require(document["profile"] as? [String: Any])
+        #expect(profile["email"] as? String == "rosa@example.org")
+        #expect(profile["name"] as? String == "Rosa Quispe")
+        #expect((document["sessions"] as? [Any])?.count == 1)
+    }
+
+    @Test func deletingTheAccountRemovesPersonalDataAndEndsSessions() throws {
+        #expect(app.get("/me/delete").status == .ok)
+        #expect(app.post("/me/delete", [("password", "wrong")]).status == .unprocessableContent)
+        let response = app.post("/me/delete", [("password", "correct horse battery staple")])
+        #expect(response.status == .seeOther)
+        let row = try #require(try app.connect().query("SELECT name, email, password_hash, deleted_at IS NOT NULL AS deleted FROM users WHERE id = \(userID)").first)
+        #expect(try row["deleted"] == true)
+        #expect(try row["name"] == "former participant")
+        #expect(try row["password_hash"] == String?.none)
+        #expect((try row["email"] as String).hasSuffix("@invalid"))
+        #expect(try app.connect().query("SELECT 1 FROM sessions WHERE user_id = \(userID)").isEmpty)
+        #expect(try app.connect().query("SELECT 1 FROM audit_log WHERE action = 'account.delete' AND subject_id = \(userID)").count == 1)
+        #expect(app.signIn(email).status == .unprocessableContent)
+    }
+
+    @Test func notificationsShowUnreadAndCanBeMarkedRead() throws {
+        let db = try app.connect()
+        try Notifier.notify(db, app: app.app, userID: userID, kind: .account, message: "notice.affiliation_confirmed", values: ["organization": "<b>Lima</b>"], link: "/me")
+        let page = app.get("/notifications")
+        #expect(page.bodyText.contains("class=\"badge\""))
+        #expect(page.bodyText.contains("&lt;b&gt;Lima&lt;/b&gt;"))
+        #expect(app.post("/notifications/read", []).status == .seeOther)
+        #expect(!app.get("/notifications").bodyText.contains("class=\"badge\""))
+    }
+
+    @Test func emailPreferencesDecideWhatAlsoComesByEmail() throws {
+        let db = try app.connect()
+        #expect(app.post("/me/email", [("kind", "enrollment")]).status == .seeOther)
+        try Notifier.notify(db, app: app.app, userID: userID, kind: .account, message: "notice.role_granted.admin")
+        #expect(try app.outbox(to: email).isEmpty)
+        try Notifier.notify(db, app: app.app, userID: userID, kind: .enrollment, message: "notice.role_granted.admin")
+        let mail = try #require(try app.outbox(to: email).first)
+        #expect(mail.body.contains("/me/email"))
+        #expect(try db.query("SELECT 1 FROM notifications WHERE user_id = \(userID)").count == 2)
+    }
+}
