@@ -91,6 +91,15 @@ import TestSupport
         #expect(app.post("/locale", [("lang", "pt")], csrf: foreign).status == .forbidden)
     }
 
+    @Test func aRefusedFormOffersTheWayBack() {
+        _ = app.get("/")
+        let refused = app.post("/locale", [("lang", "pt")], csrf: "forged", headers: ["referer": "http://campus.test/courses?q=x"])
+        #expect(refused.status == .forbidden)
+        #expect(refused.bodyText.contains("href=\"/courses?q=x\">Volver a la página anterior</a>"))
+        let foreign = app.post("/locale", [("lang", "pt")], csrf: "forged", headers: ["referer": "https://evil.example/courses"])
+        #expect(!foreign.bodyText.contains("Volver a la página anterior"))
+    }
+
     @Test func choosingALanguageSticksAndReturnsToThePage() {
         let response = app.post("/locale", [("lang", "pt"), ("next", "/courses?q=mobilidade")], headers: ["origin": "http://campus.test"])
         #expect(response.status == .seeOther)

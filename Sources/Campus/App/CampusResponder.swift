@@ -73,7 +73,7 @@ public final class CampusResponder: Responder {
         let chrome = Chrome(
             t: t, csrfToken: csrf?.token(binding: binding),
             currentPath: Paths.localPath(request.rawPath + query), assetVersion: app.assetVersion,
-            user: user, flash: flash
+            user: user, flash: flash, previousPath: CampusResponder.previousPath(request)
         )
 
         var response: Response
@@ -154,6 +154,21 @@ public final class CampusResponder: Responder {
         for cookie in cookies { response.headers.append(("Set-Cookie", cookie.headerValue)) }
         SecurityHeaders.apply(to: &response, https: request.isHTTPS)
         response.headers.append(("X-Request-Id", requestID))
+    }
+}
+
+extension CampusResponder {
+    /// The Referer's path when it is a page of this site, else nil.
+    static func previousPath(_ request: Request) -> String? {
+        guard let referer = request.headers["referer"], let host = request.headers["host"] else { return nil }
+        for scheme in ["https://", "http://"] where referer.hasPrefix(scheme) {
+            let rest = referer.dropFirst(scheme.count)
+            let authority = rest.prefix { $0 != "/" }
+            guard CSRF.hostname(String(authority)) == CSRF.hostname(host) else { return nil }
+            let path = String(rest.dropFirst(authority.count))
+            return path.isEmpty ? "/" : Paths.localPath(path, fallback: "/")
+        }
+        return nil
     }
 }
 

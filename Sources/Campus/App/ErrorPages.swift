@@ -16,10 +16,16 @@ enum ErrorPages {
         <h1 id="error-title">\(title)</h1>
         <p>\(message)</p>
         \(reference)
-        <p class="actions"><a class="button" href="\(Paths.home.path())">\(t("error.home"))</a> \
+        <p class="actions">\(back(chrome, code: code))<a class="button" href="\(Paths.home.path())">\(t("error.home"))</a> \
         <a class="button secondary" href="\(Paths.courses.path())">\(t("error.catalog"))</a></p>
         </section>
         """
         return .html(Layout.page(title: title, body: body, chrome: chrome), status: error.status)
+    }
+
+    /// After a refused form (an expired token, a closed window), the way back to it.
+    static func back(_ chrome: Chrome, code: Int) -> HTML {
+        guard [403, 404, 409, 422, 429].contains(code), let path = chrome.previousPath, path != chrome.currentPath else { return "" }
+        return "<a class=\"button secondary\" href=\"\(path)\">\(chrome.t("error.back"))</a> "
     }
 }

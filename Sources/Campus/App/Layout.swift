@@ -17,6 +17,8 @@ struct Chrome: Sendable {
     var user: CurrentUser?
     /// A one-time message from the previous page ("Your password was changed").
     var flash: String?
+    /// The page the reader came from on this site, for error pages' "back" link.
+    var previousPath: String?
 }
 
 /// One-time messages carried to the next page in a short-lived cookie. The cookie holds

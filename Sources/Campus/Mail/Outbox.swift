@@ -6,19 +6,17 @@ import Web
 /// change they announce; `campus mail` delivers them later and retries failures.
 enum Outbox {
     /// Queues a message written from the catalog's `mail.<template>.subject` and `.body`
-    /// in the recipient's language. `footer` adds the email-preferences link.
+    /// in the recipient's language. Every message ends with the link to the email preferences.
     static func enqueue(
         _ db: Connection, app: CampusApp, userID: Int64?, recipient: String, language: Language,
-        template: String, values: [String: String], preferencesFooter: Bool = false
+        template: String, values: [String: String]
     ) throws {
         let t = app.localizer(language)
         var all = values
         all["site"] = app.settings.baseURL
         let subject = t("mail.\(template).subject", all).filter { $0 != "\r" && $0 != "\n" && $0 != "\r\n" }
-        var body = t("mail.\(template).body", all) + "\n\n" + t("mail.signature", all)
-        if preferencesFooter {
-            body += "\n\n" + t("mail.preferences_footer", ["link": app.settings.baseURL + Paths.meEmail.path()])
-        }
+        let body = t("mail.\(template).body", all) + "\n\n" + t("mail.signature", all)
+            + "\n\n" + t("mail.preferences_footer", ["link": app.settings.baseURL + Paths.meEmail.path()])
         try db.execute("""
             INSERT INTO outbox (user_id, recipient, subject, body)
             VALUES (\(userID), \(recipient), \(String(subject.prefix(300))), \(body))

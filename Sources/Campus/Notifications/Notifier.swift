@@ -37,6 +37,6 @@ enum Notifier {
         mailValues["link"] = app.settings.baseURL + (link ?? Paths.notifications.path())
         try Outbox.enqueue(
             db, app: app, userID: userID, recipient: try row["email"], language: language,
-            template: "notification", values: mailValues, preferencesFooter: true)
+            template: "notification", values: mailValues)
     }
 }

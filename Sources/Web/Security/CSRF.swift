@@ -39,7 +39,7 @@ public struct CSRF: Sendable {
     }
 
     /// `Example.org:8080` → `example.org`; `[::1]:80` → `[::1]`.
-    static func hostname(_ authority: String) -> String {
+    public static func hostname(_ authority: String) -> String {
         let lowered = authority.lowercased()
         if lowered.hasPrefix("["), let close = lowered.firstIndex(of: "]") { return String(lowered[...close]) }
         return String(lowered.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).first ?? "")
