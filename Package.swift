@@ -24,6 +24,6 @@ let package = Package(
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "TestSupport"]),
         .testTarget(name: "FastCGITests", dependencies: ["FastCGI", "Web", "TestSupport"]),
         .testTarget(name: "CampusTests", dependencies: ["Campus", "Web", "Postgres", "TestSupport"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "Postgres"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "Postgres", "Web"]),
     ]
 )

@@ -58,6 +58,10 @@ func connect() -> Connection {
     do { return try Connection() } catch { fail("cannot connect to the database: \(error.message)") }
 }
 
+// A reader that goes away (a closed pipe, a vanished client) is an error to handle, not
+// a reason to die. (`serve` sets this again after FCGX_Init, which replaces it.)
+signal(SIGPIPE, SIG_IGN)
+
 let arguments = CommandLine.arguments.dropFirst()
 switch arguments.first {
 case "migrate":

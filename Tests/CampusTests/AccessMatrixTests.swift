@@ -20,6 +20,14 @@ import TestSupport
         "POST /locale":                                  [422,   422,    422,    422,   422,   422,   422],
         "GET /courses":                                  [200,   200,    200,    200,   200,   200,   200],
         "GET /courses/{slug}":                           [200,   200,    200,    200,   200,   200,   200],
+        // Editions and enrollment (the edition is open, free and open to all)
+        "GET /editions/{id}":                            [200,   200,    200,    200,   200,   200,   200],
+        "POST /editions/{id}/enroll":                    [403,   403,    303,    303,   303,   303,   303],
+        "POST /editions/{id}/withdraw":                  [403,   303,    303,    303,   303,   303,   303],
+        "GET /editions/{id}/roster":                     [303,   403,    403,    200,   403,   403,   200],
+        "GET /editions/{id}/roster.csv":                 [303,   403,    403,    200,   403,   403,   200],
+        "POST /editions/{id}/enrollments/{enrollment}/decide": [403, 403, 403,   422,   403,   403,   422],
+        "POST /editions/{id}/enrollments/{enrollment}/assess": [403, 403, 403,   422,   403,   403,   422],
         // Accounts
         "GET /register":                                 [200,   303,    303,    303,   303,   303,   303],
         "POST /register":                                [422,   422,    422,    422,   422,   422,   422],
@@ -58,6 +66,19 @@ import TestSupport
         "GET /admin/organizations/{id}":                 [303,   403,    403,    403,   403,   403,   200],
         "POST /admin/organizations/{id}":                [403,   403,    403,    403,   403,   403,   422],
         "GET /admin/audit":                              [303,   403,    403,    403,   403,   403,   200],
+        // Catalog administration: courses, editions, sessions, instructors
+        "GET /admin/courses":                            [303,   403,    403,    403,   403,   403,   200],
+        "GET /admin/courses/new":                        [303,   403,    403,    403,   403,   403,   200],
+        "POST /admin/courses":                           [403,   403,    403,    403,   403,   403,   422],
+        "GET /admin/courses/{id}":                       [303,   403,    403,    403,   403,   403,   200],
+        "POST /admin/courses/{id}":                      [403,   403,    403,    403,   403,   403,   422],
+        "GET /admin/courses/{id}/editions/new":          [303,   403,    403,    403,   403,   403,   200],
+        "POST /admin/courses/{id}/editions":             [403,   403,    403,    403,   403,   403,   422],
+        "GET /admin/editions/{id}":                      [303,   403,    403,    403,   403,   403,   200],
+        "POST /admin/editions/{id}":                     [403,   403,    403,    403,   403,   403,   422],
+        "POST /admin/editions/{id}/sessions":            [403,   403,    403,    403,   403,   403,   422],
+        "POST /admin/editions/{id}/sessions/{session}/delete": [403, 403, 403,   403,   403,   403,   404],
+        "POST /admin/editions/{id}/instructors":         [403,   403,    403,    403,   403,   403,   422],
     ]
 
     static func key(_ route: Route<Handler>) -> String { "\(route.method) \(route.pattern)" }
@@ -73,7 +94,12 @@ import TestSupport
     @Test func everyReaderGetsTheExpectedStatus() throws {
         let app = try TestApp()
         let db = try app.connect()
-        let editionID: Int64 = try db.query("SELECT id FROM editions ORDER BY id LIMIT 1").first?["id"] ?? 0
+        // An edition open now, free and open to all, with room: enrolling answers 303 for everyone allowed.
+        let editionID: Int64 = try db.query("""
+            SELECT id FROM editions WHERE now() BETWEEN enrollment_opens_at AND enrollment_closes_at
+              AND admission = 'open' AND fee = 0 AND starts_on > current_date ORDER BY capacity DESC, id LIMIT 1
+            """).first?["id"] ?? 0
+        #expect(editionID > 0)
         var readers: [Reader: Int64] = [:]
         for reader in Reader.allCases where reader != .visitor {
             let roles: [String]
@@ -92,6 +118,8 @@ import TestSupport
         }
         let target = try app.createUser("target@matrix.example", name: "Target")
         let organization: Int64 = try db.query("SELECT id FROM organizations ORDER BY id LIMIT 1").first?["id"] ?? 0
+        let course: Int64 = try db.query("SELECT course_id FROM editions WHERE id = \(editionID)").first?["course_id"] ?? 0
+        #expect(course > 0)
 
         func path(_ pattern: RoutePattern) -> String {
             var values: [String] = []
@@ -99,8 +127,12 @@ import TestSupport
                 switch name {
                 case "slug": values.append("programa-pensamiento-estrategico-urbano")
                 case "token": values.append("no-such-token")
-                case "grant": values.append("999999")
-                case "id": values.append(pattern.description.hasPrefix("/admin/organizations") ? String(organization) : pattern.description.hasPrefix("/admin/users") ? String(target) : String(editionID))
+                case "grant", "enrollment", "session": values.append("999999")
+                case "id":
+                    let prefix = pattern.description
+                    values.append(String(
+                        prefix.hasPrefix("/admin/organizations") ? organization : prefix.hasPrefix("/admin/users") ? target
+                            : prefix.hasPrefix("/admin/courses") ? course : editionID))
                 default: values.append("1")
                 }
             }

@@ -42,6 +42,15 @@ import TestSupport
         #expect(try AccountCommands.deliverMail(db, settings: try settings([:])).sent == 0)
     }
 
+    @Test func aCommandThatDoesNotReadItsInputCostsNothing() throws {
+        // 80 KB of UTF-8, more than a pipe holds: writing it surely meets a closed pipe (SIGPIPE).
+        let db = try app.connect()
+        try db.execute("INSERT INTO outbox (recipient, subject, body) VALUES ('big@example.org', 'Big', \(String(repeating: "ñ", count: 40_000)))")
+        try db.execute("INSERT INTO outbox (recipient, subject, body) VALUES ('big@example.org', 'Big 2', \(String(repeating: "ü", count: 40_000)))")
+        let refusing = try settings(["CAMPUS_SENDMAIL": "exit 75"])
+        #expect(try AccountCommands.deliverMail(db, settings: refusing).failed == 2)
+    }
+
     @Test func aFailingCommandIsRetriedLater() throws {
         try queue()
         let db = try app.connect()

@@ -93,7 +93,7 @@ enum AccountPages {
         """
     }
 
-    static func profile(_ profile: Profile, form: FormState, password: FormState, organizations: [OrganizationChoice], chrome: Chrome) -> HTML {
+    static func profile(_ profile: Profile, form: FormState, password: FormState, organizations: [OrganizationChoice], activity: HTML, chrome: Chrome) -> HTML {
         let t = form.t
         let affiliation: HTML
         if profile.organizationID == nil {
@@ -120,6 +120,7 @@ enum AccountPages {
         <p class="lead">\(profile.email)</p>
         </header>
         \(verification)
+        \(activity)
         <section aria-labelledby="profile-title">
         <h2 id="profile-title">\(t("me.profile.title"))</h2>
         \(form.summary)

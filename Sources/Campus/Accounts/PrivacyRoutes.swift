@@ -33,6 +33,11 @@ enum PrivacyRoutes {
                 SELECT coalesce(json_agg(json_build_object('kind', kind, 'message', message, 'values', params, 'created_at', created_at,
                     'read_at', read_at) ORDER BY id), '[]') FROM notifications WHERE user_id = \(userID)
                 """),
+            ("enrollments", """
+                SELECT coalesce(json_agg(json_build_object('course', c.title, 'edition', e.name, 'status', x.status,
+                    'requested_at', x.requested_at, 'decision_note', x.decision_note, 'completion_note', x.completion_note) ORDER BY x.id), '[]')
+                FROM enrollments x JOIN editions e ON e.id = x.edition_id JOIN courses c ON c.id = e.course_id WHERE x.user_id = \(userID)
+                """),
             ("email_preferences", """
                 SELECT coalesce(json_object_agg(kind, by_email), '{}') FROM email_preferences WHERE user_id = \(userID)
                 """),
@@ -75,6 +80,8 @@ enum PrivacyRoutes {
             return context.invalid(context.t("delete.title"), AccountPages.deleteAccount(form, chrome: context.chrome), section: .account)
         }
         try db.transaction {
+            // Seats held go to the people waiting for them.
+            try Enrollments.withdrawAll(db, app: context.app, userID: user.id)
             try anonymize(db, userID: user.id)
             try Audit.record(db, actorID: user.id, action: "account.delete", subjectKind: "user", subjectID: user.id, address: context.request.remoteAddress)
         }

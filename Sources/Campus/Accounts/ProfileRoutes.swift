@@ -27,10 +27,14 @@ enum ProfileRoutes {
     }
 
     static func render(_ context: Context, profile: Profile, form: FormState? = nil, password: FormState? = nil, status: Status = .ok) throws -> Response {
-        let organizations = try AccountQueries.fetchOrganizationChoices(try context.db)
+        let db = try context.db
+        let organizations = try AccountQueries.fetchOrganizationChoices(db)
+        let enrollments = try EnrollmentQueries.fetchMyEnrollments(db, userID: profile.id)
+        // Other features' parts of the profile: what the reader is enrolled in, and later more.
+        let activity = MyEnrollmentPages.section(enrollments, context: context)
         let body = AccountPages.profile(
             profile, form: form ?? profileForm(profile, t: context.t), password: password ?? FormState(t: context.t),
-            organizations: organizations, chrome: context.chrome)
+            organizations: organizations, activity: activity, chrome: context.chrome)
         return context.page(context.t("me.title"), body, status: status, section: .account)
     }
 

@@ -25,6 +25,8 @@ enum AdminRoutes {
         <li class="card"><h2><a href="\(Paths.adminOrganizations.path())">\(t("admin.organizations.title"))</a></h2>
         <p>\(t("admin.dashboard.organizations", ["active": t.number(try count("active")), "all": t.number(try count("organizations"))]))</p>
         <p>\(t.plural("admin.dashboard.pending", try count("pending")))</p></li>
+        <li class="card"><h2><a href="\(Paths.adminCourses.path())">\(t("admin.courses.title"))</a></h2>
+        <p>\(t("admin.dashboard.courses"))</p></li>
         <li class="card"><h2><a href="\(Paths.adminAudit.path())">\(t("admin.audit.title"))</a></h2>
         <p>\(t("admin.dashboard.audit"))</p></li>
         </ul>

@@ -36,9 +36,10 @@ public final class CampusApp: Sendable {
 
     /// Every route Campus answers; each feature contributes its own table.
     static let routes: [Route<Handler>] =
-        HomeRoutes.routes + CatalogRoutes.routes + OperationsRoutes.routes
+        HomeRoutes.routes + CatalogRoutes.routes + EditionRoutes.routes + RosterRoutes.routes + OperationsRoutes.routes
         + RegistrationRoutes.routes + LoginRoutes.routes + PasswordRoutes.routes
         + ProfileRoutes.routes + PrivacyRoutes.routes + NotificationRoutes.routes + AdminRoutes.routes
+        + CourseAdminRoutes.routes + EditionAdminRoutes.routes
 
     /// `https://campus.example.org/path` → `https://campus.example.org`.
     static func origin(of url: String) -> String {

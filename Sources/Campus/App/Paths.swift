@@ -11,6 +11,12 @@ enum Paths {
     static let courses: RoutePattern = "/courses"
     static let course: RoutePattern = "/courses/{slug}"
     static let edition: RoutePattern = "/editions/{id}"
+    static let editionEnroll: RoutePattern = "/editions/{id}/enroll"
+    static let editionWithdraw: RoutePattern = "/editions/{id}/withdraw"
+    static let roster: RoutePattern = "/editions/{id}/roster"
+    static let rosterCSV: RoutePattern = "/editions/{id}/roster.csv"
+    static let rosterDecide: RoutePattern = "/editions/{id}/enrollments/{enrollment}/decide"
+    static let rosterAssess: RoutePattern = "/editions/{id}/enrollments/{enrollment}/assess"
 
     // Accounts
     static let register: RoutePattern = "/register"
@@ -42,6 +48,15 @@ enum Paths {
     static let adminOrganizationNew: RoutePattern = "/admin/organizations/new"
     static let adminOrganization: RoutePattern = "/admin/organizations/{id}"
     static let adminAudit: RoutePattern = "/admin/audit"
+    static let adminCourses: RoutePattern = "/admin/courses"
+    static let adminCourseNew: RoutePattern = "/admin/courses/new"
+    static let adminCourse: RoutePattern = "/admin/courses/{id}"
+    static let adminEditionNew: RoutePattern = "/admin/courses/{id}/editions/new"
+    static let adminCourseEditions: RoutePattern = "/admin/courses/{id}/editions"
+    static let adminEdition: RoutePattern = "/admin/editions/{id}"
+    static let adminEditionSessions: RoutePattern = "/admin/editions/{id}/sessions"
+    static let adminEditionSessionDelete: RoutePattern = "/admin/editions/{id}/sessions/{session}/delete"
+    static let adminEditionInstructors: RoutePattern = "/admin/editions/{id}/instructors"
 
     /// A `next` target taken from a form or query: a local path only, never another site.
     static func localPath(_ candidate: String?, fallback: String = "/") -> String {

@@ -1,5 +1,6 @@
 import Foundation
 import Postgres
+import Web
 
 /// A course as the catalog lists it, with the next edition that has not ended.
 struct CourseListing: Sendable {
@@ -8,8 +9,9 @@ struct CourseListing: Sendable {
     var kind: String
     var language: String
     var summary: String
+    var id: Int64
     var topics: [String]
-    var nextEdition: EditionDates?
+    var nextEdition: EditionSummary?
 }
 
 /// The dates of an edition, enough to say when it runs.
@@ -19,6 +21,47 @@ struct EditionDates: Sendable {
     var language: String
     var startsOn: CalendarDay
     var endsOn: CalendarDay
+}
+
+/// An edition as a catalog card shows it: when, and whether one can still get a seat.
+struct EditionSummary: Sendable {
+    var dates: EditionDates
+    var state: EditionState
+    var seatsLeft: Int
+    var waitlisted: Int
+}
+
+/// What the catalog is narrowed to: words to search, a topic, a kind, a language.
+struct CatalogFilter: Sendable, Equatable {
+    static let kinds = ["programme", "course", "adhoc"]
+
+    var query = ""
+    var topic = ""
+    var kind = ""
+    var language = ""
+
+    var isEmpty: Bool { self == CatalogFilter() }
+
+    /// From the query string; values no form would send are ignored, words are capped.
+    init(_ form: Form? = nil) {
+        guard let form else { return }
+        query = String((form.trimmed("q") ?? "").prefix(200))
+        let topic = form.trimmed("topic") ?? ""
+        self.topic = topic.count <= 80 && topic.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") }) ? topic : ""
+        kind = CatalogFilter.kinds.contains(form["kind"] ?? "") ? form["kind"] ?? "" : ""
+        language = Language(rawValue: form["lang"] ?? "")?.rawValue ?? ""
+    }
+
+    /// The query string for these filters, plus more pairs (the page cursor).
+    func query(_ more: [(String, String?)] = []) -> String {
+        PercentEncoding.query([("q", query), ("topic", topic), ("kind", kind), ("lang", language)] + more)
+    }
+}
+
+/// A topic, named in the reader's language.
+struct TopicChoice: Sendable {
+    var slug: String
+    var name: String
 }
 
 /// A course page's course.

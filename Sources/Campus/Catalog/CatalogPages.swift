@@ -4,18 +4,60 @@ import Web
 
 /// The catalog's pages: pure functions from data to HTML.
 enum CatalogPages {
-    static func courseList(_ courses: [CourseListing], t: Localizer) -> HTML {
+    static func courseList(_ courses: [CourseListing], filter: CatalogFilter, topics: [TopicChoice], next: String?, t: Localizer) -> HTML {
         let items = courses.map { course in courseCard(course, t: t) }
-        let list: HTML = courses.isEmpty
-            ? "<p class=\"empty\">\(t("catalog.empty"))</p>"
-            : "<ul class=\"card-list\">\(items)</ul>"
+        let list: HTML
+        if courses.isEmpty {
+            list = filter.isEmpty
+                ? "<p class=\"empty\">\(t("catalog.empty"))</p>"
+                : """
+                  <div class="empty"><p>\(filter.query.isEmpty ? t("catalog.no_match") : t("catalog.no_match_words", ["q": filter.query]))</p>
+                  <p>\(t("catalog.no_match_hint"))</p>
+                  <p><a class="button secondary" href="\(Paths.courses.path())">\(t("catalog.clear_filters"))</a></p></div>
+                  """
+        } else {
+            list = "<ul class=\"card-list\">\(items)</ul>"
+        }
+        let more: HTML = next.map { "<nav class=\"pagination\" aria-label=\"\(t("pagination.label"))\"><a rel=\"next\" href=\"\($0)\">\(t("pagination.next"))</a></nav>" } ?? ""
         return """
         <header class="page-header">
         <h1>\(t("catalog.title"))</h1>
         <p class="lead">\(t("catalog.lead"))</p>
         </header>
+        \(filters(filter, topics: topics, t: t))
         \(list)
+        \(more)
         """
+    }
+
+    /// A GET form: the catalog's filters are links one can share and bookmark.
+    static func filters(_ filter: CatalogFilter, topics: [TopicChoice], t: Localizer) -> HTML {
+        func options(_ items: [(String, String)], selected: String) -> HTML {
+            items.map { value, label -> HTML in "<option value=\"\(value)\"\(attribute: "selected", when: value == selected)>\(label)</option>" }.joined()
+        }
+        let topicOptions = [("", t("catalog.filter.any_topic"))] + topics.map { ($0.slug, $0.name) }
+        let kindOptions = [("", t("catalog.filter.any_kind"))] + CatalogFilter.kinds.map { ($0, t("kind.\($0)")) }
+        let languageOptions = [("", t("catalog.filter.any_language"))] + Language.allCases.map { ($0.rawValue, t("language_name.\($0.rawValue)")) }
+        return """
+        <form class="filters" method="get" action="\(Paths.courses.path())" role="search">
+        <div class="field"><label for="q">\(t("catalog.filter.search"))</label>
+        <input id="q" name="q" type="search" value="\(filter.query)" maxlength="200" placeholder="\(t("catalog.filter.placeholder"))"></div>
+        <div class="field"><label for="topic">\(t("catalog.filter.topic"))</label><select id="topic" name="topic">\(options(topicOptions, selected: filter.topic))</select></div>
+        <div class="field"><label for="kind">\(t("catalog.filter.kind"))</label><select id="kind" name="kind">\(options(kindOptions, selected: filter.kind))</select></div>
+        <div class="field"><label for="lang">\(t("catalog.filter.language"))</label><select id="lang" name="lang">\(options(languageOptions, selected: filter.language))</select></div>
+        <button type="submit" class="button">\(t("catalog.filter.submit"))</button>
+        </form>
+        """
+    }
+
+    static func stateBadge(_ state: EditionState, seatsLeft: Int, waitlisted: Int, t: Localizer) -> HTML {
+        let label: String
+        switch state {
+        case .open: label = t.plural("edition.state.open", seatsLeft)
+        case .full: label = t.plural("edition.state.full", waitlisted)
+        default: label = t("edition.state.\(state.rawValue)")
+        }
+        return "<span class=\"state state-\(state.rawValue)\">\(label)</span>"
     }
 
     static func courseCard(_ course: CourseListing, t: Localizer) -> HTML {
@@ -23,7 +65,8 @@ enum CatalogPages {
         if let edition = course.nextEdition {
             next = """
             <p class="next-edition"><span class="label">\(t("catalog.next_edition"))</span> \
-            \(edition.name) · \(dateRange(edition.startsOn, edition.endsOn, t: t)) · \(t("language_name.\(edition.language)"))</p>
+            <a href="\(Paths.edition.path(edition.dates.id))">\(edition.dates.name)</a> · \(dateRange(edition.dates.startsOn, edition.dates.endsOn, t: t)) · \
+            \(t("language_name.\(edition.dates.language)"))<br>\(stateBadge(edition.state, seatsLeft: edition.seatsLeft, waitlisted: edition.waitlisted, t: t))</p>
             """
         } else {
             next = "<p class=\"next-edition muted\">\(t("catalog.no_upcoming"))</p>"
@@ -31,8 +74,8 @@ enum CatalogPages {
         return """
         <li class="card">
         <p class="eyebrow"><span class="kind kind-\(course.kind)">\(t("kind.\(course.kind)"))</span>\(topicList(course.topics))</p>
-        <h2><a href="\(Paths.course.path(course.slug))">\(course.title)</a></h2>
-        <p>\(course.summary)</p>
+        <h2><a href="\(Paths.course.path(course.slug))" lang="\(course.language)">\(course.title)</a></h2>
+        <p lang="\(course.language)">\(course.summary)</p>
         \(next)
         </li>
         """
@@ -42,7 +85,8 @@ enum CatalogPages {
         topics.map { topic -> HTML in " <span class=\"topic\">\(topic)</span>" }.joined()
     }
 
-    static func coursePage(_ course: Course, editions: [Edition], t: Localizer) -> HTML {
+    static func coursePage(_ course: Course, editions: [EditionDetail], context: Context) -> HTML {
+        let t = context.t
         let pathways: HTML = course.pathways.isEmpty ? "" : """
             <p class="pathways"><span class="label">\(t("catalog.pathways"))</span> \
             \(course.pathways.map { pathway -> HTML in "<span class=\"pathway\">\(t("pathway.\(pathway)"))</span>" }.joined(separator: " "))</p>
@@ -50,7 +94,7 @@ enum CatalogPages {
         let description: HTML = course.description.isEmpty ? "" : "<div class=\"prose\">\(paragraphs(course.description))</div>"
         let editionList: HTML = editions.isEmpty
             ? "<p class=\"empty\">\(t("catalog.no_editions"))</p>"
-            : "<ul class=\"edition-list\">\(editions.map { editionItem($0, t: t) })</ul>"
+            : "<ul class=\"edition-list\">\(editions.map { editionItem($0, context: context) })</ul>"
         return """
         <nav class="breadcrumb" aria-label="\(t("layout.breadcrumb"))"><a href="\(Paths.courses.path())">\(t("catalog.title"))</a></nav>
         <header class="page-header">
@@ -67,26 +111,34 @@ enum CatalogPages {
         """
     }
 
-    static func editionItem(_ edition: Edition, t: Localizer) -> HTML {
-        let zone = TimeZone(identifier: "UTC") ?? .current
+    static func editionItem(_ edition: EditionDetail, context: Context) -> HTML {
+        let t = context.t
+        let action = edition.state.acceptsRequests ? t("catalog.edition_enroll") : t("catalog.edition_details")
+        return """
+        <li class="edition">
+        <h3><a href="\(Paths.edition.path(edition.edition.id))" lang="\(edition.edition.language)">\(edition.edition.name)</a></h3>
+        <p>\(stateBadge(edition.state, seatsLeft: edition.seatsLeft, waitlisted: edition.waitlisted, t: t))</p>
+        <dl class="facts">\(facts(edition.edition, t: t, zone: context.timeZone))</dl>
+        <p><a class="button secondary" href="\(Paths.edition.path(edition.edition.id))">\(action)</a></p>
+        </li>
+        """
+    }
+
+    /// The facts every edition shows, dates in the reader's time zone.
+    static func facts(_ edition: Edition, t: Localizer, zone: TimeZone) -> HTML {
         let seminar: HTML = edition.modality == "hybrid"
             ? "<dt>\(t("catalog.seminar"))</dt><dd>\(edition.seminarCity ?? "")</dd>" : ""
         let fee: HTML = edition.fee > 0
             ? "<dt>\(t("catalog.fee"))</dt><dd>\(money(edition.fee, edition.feeCurrency, t: t))</dd>" : ""
         return """
-        <li class="edition">
-        <h3>\(edition.name)</h3>
-        <dl class="facts">
         <dt>\(t("catalog.dates"))</dt><dd>\(dateRange(edition.startsOn, edition.endsOn, t: t))</dd>
         <dt>\(t("catalog.language"))</dt><dd>\(t("language_name.\(edition.language)"))</dd>
         <dt>\(t("catalog.modality"))</dt><dd>\(t("modality.\(edition.modality)"))</dd>
         \(seminar)
         <dt>\(t("catalog.enrollment"))</dt><dd>\(t("catalog.window", ["opens": t.dateTime(edition.enrollmentOpensAt, timeZone: zone, showZone: false), "closes": t.dateTime(edition.enrollmentClosesAt, timeZone: zone)]))</dd>
         <dt>\(t("catalog.capacity"))</dt><dd>\(t.plural("catalog.seats", edition.capacity))</dd>
-        <dt>\(t("catalog.admission"))</dt><dd>\(t("admission.\(edition.admission)"))</dd>
+        <dt>\(t("catalog.admission"))</dt><dd>\(t("admission.\(edition.fee > 0 && edition.admission != "approval" ? "approval" : edition.admission)"))</dd>
         \(fee)
-        </dl>
-        </li>
         """
     }
 

@@ -2,31 +2,68 @@ import Postgres
 
 /// The catalog's SQL. Topic names come in the reader's language from `topics.names`.
 enum CatalogQueries {
-    /// Published courses (capsules have their own list), each with its next edition:
-    /// one statement for the whole list.
-    static func fetchCourseListings(_ db: Connection, language: String) throws -> [CourseListing] {
+    static let pageSize = 20
+
+    /// One page of published courses (capsules have their own list), each with its next
+    /// edition that has not ended, its phase and seats: one statement for the whole page.
+    /// A search puts the best matches first (title words weigh most); otherwise, and among
+    /// equal matches, programmes come first, then courses, then ad-hoc training, by title.
+    /// Keyset-paginated after course `after` on that same order.
+    static func fetchCourseListings(_ db: Connection, language: String, filter: CatalogFilter, after: Int64?) throws -> [CourseListing] {
         try db.query("""
-            SELECT c.slug, c.title, c.kind, c.language, c.summary,
+            WITH q AS (
+                SELECT websearch_to_tsquery('campus_es', \(filter.query)) || websearch_to_tsquery('campus_pt', \(filter.query))
+                       || websearch_to_tsquery('campus_en', \(filter.query)) || websearch_to_tsquery('campus_fr', \(filter.query)) AS query
+            ), ranked AS (
+                SELECT c.id, c.slug, c.title, c.kind, c.language, c.summary,
+                       CASE WHEN \(filter.query) = '' THEN 0 ELSE ts_rank(c.search, q.query) END AS rank,
+                       CASE c.kind WHEN 'programme' THEN 0 WHEN 'course' THEN 1 ELSE 2 END AS kind_order
+                FROM courses c, q
+                WHERE c.published AND c.kind <> 'capsule'
+                  AND (\(filter.query) = '' OR c.search @@ q.query)
+                  AND (\(filter.kind) = '' OR c.kind = \(filter.kind))
+                  AND (\(filter.topic) = '' OR EXISTS (SELECT 1 FROM course_topics ct JOIN topics t ON t.id = ct.topic_id
+                                                     WHERE ct.course_id = c.id AND t.slug = \(filter.topic)))
+                  AND (\(filter.language) = '' OR c.language = \(filter.language)
+                       OR EXISTS (SELECT 1 FROM editions le WHERE le.course_id = c.id AND le.language = \(filter.language)))
+            )
+            SELECT r.id, r.slug, r.title, r.kind, r.language, r.summary,
                    ARRAY(SELECT t.names->>\(language) FROM course_topics ct JOIN topics t ON t.id = ct.topic_id
-                         WHERE ct.course_id = c.id ORDER BY 1) AS topics,
-                   e.id AS edition_id, e.name AS edition_name, e.language AS edition_language, e.starts_on, e.ends_on
-            FROM courses c
+                         WHERE ct.course_id = r.id ORDER BY 1) AS topics,
+                   n.id AS edition_id, n.name AS edition_name, n.language AS edition_language, n.starts_on, n.ends_on,
+                   n.capacity, n.phase, n.taken, n.waitlisted
+            FROM ranked r
             LEFT JOIN LATERAL (
-                SELECT id, name, language, starts_on, ends_on FROM editions
-                WHERE course_id = c.id AND ends_on >= current_date
-                ORDER BY starts_on, id LIMIT 1
-            ) e ON true
-            WHERE c.published AND c.kind <> 'capsule'
-            ORDER BY CASE c.kind WHEN 'programme' THEN 0 WHEN 'course' THEN 1 ELSE 2 END, c.title
+                SELECT e.id, e.name, e.language, e.starts_on, e.ends_on, e.capacity, \(EditionStates.phase) AS phase,
+                       \(EditionStates.taken)::int8 AS taken, \(EditionStates.waitlisted)::int8 AS waitlisted
+                FROM editions e
+                WHERE e.course_id = r.id AND e.ends_on >= current_date
+                ORDER BY e.starts_on, e.id LIMIT 1
+            ) n ON true
+            WHERE \(after) IS NULL OR (-r.rank, r.kind_order, lower(r.title), r.id) >
+                  (SELECT -a.rank, a.kind_order, lower(a.title), a.id FROM ranked a WHERE a.id = \(after))
+            ORDER BY -r.rank, r.kind_order, lower(r.title), r.id
+            LIMIT \(pageSize + 1)
             """).map { row in
-            var next: EditionDates?
+            var next: EditionSummary?
             if let id: Int64 = try row["edition_id"] {
-                next = EditionDates(id: id, name: try row["edition_name"], language: try row["edition_language"], startsOn: try row["starts_on"], endsOn: try row["ends_on"])
+                let capacity = Int(try row["capacity"] as Int32)
+                let taken: Int = try row["taken"]
+                next = EditionSummary(
+                    dates: EditionDates(id: id, name: try row["edition_name"], language: try row["edition_language"], startsOn: try row["starts_on"], endsOn: try row["ends_on"]),
+                    state: EditionState(phase: try row["phase"], capacity: capacity, taken: taken),
+                    seatsLeft: max(0, capacity - taken), waitlisted: try row["waitlisted"])
             }
             return CourseListing(
                 slug: try row["slug"], title: try row["title"], kind: try row["kind"], language: try row["language"],
-                summary: try row["summary"], topics: try row["topics"], nextEdition: next
+                summary: try row["summary"], id: try row["id"], topics: try row["topics"], nextEdition: next
             )
+        }
+    }
+
+    static func fetchTopics(_ db: Connection, language: String) throws -> [TopicChoice] {
+        try db.query("SELECT slug, names->>\(language) AS name FROM topics ORDER BY 2").map {
+            TopicChoice(slug: try $0["slug"], name: try $0["name"])
         }
     }
 
@@ -46,24 +83,18 @@ enum CatalogQueries {
         }
     }
 
-    /// A course's editions, the ones still to come or running first.
-    static func fetchEditions(_ db: Connection, courseID: Int64) throws -> [Edition] {
+    /// A course's editions with their phase and seats, the ones still to come or running first.
+    static func fetchEditions(_ db: Connection, courseID: Int64) throws -> [EditionDetail] {
         try db.query("""
             SELECT e.id, e.name, e.language, e.starts_on, e.ends_on, e.enrollment_opens_at, e.enrollment_closes_at,
-                   e.capacity, e.modality, o.name AS seminar_city, e.admission, e.fee, e.fee_currency
-            FROM editions e
+                   e.capacity, e.modality, o.name AS seminar_city, e.admission, e.fee, e.fee_currency,
+                   c.id AS course_id, c.slug, c.title, c.language AS course_language,
+                   \(EditionStates.phase) AS phase, \(EditionStates.taken)::int8 AS taken, \(EditionStates.waitlisted)::int8 AS waitlisted
+            FROM editions e JOIN courses c ON c.id = e.course_id
             LEFT JOIN organizations o ON o.id = e.seminar_organization_id
             WHERE e.course_id = \(courseID)
             ORDER BY e.ends_on < current_date, e.starts_on, e.id
-            """).map { row in
-            Edition(
-                id: try row["id"], name: try row["name"], language: try row["language"],
-                startsOn: try row["starts_on"], endsOn: try row["ends_on"],
-                enrollmentOpensAt: try row["enrollment_opens_at"], enrollmentClosesAt: try row["enrollment_closes_at"],
-                capacity: try row["capacity"], modality: try row["modality"], seminarCity: try row["seminar_city"],
-                admission: try row["admission"], fee: try row["fee"], feeCurrency: try row["fee_currency"]
-            )
-        }
+            """).map(EnrollmentQueries.detail)
     }
 
     /// Editions starting soon, for the home page.

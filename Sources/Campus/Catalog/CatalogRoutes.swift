@@ -1,6 +1,6 @@
 import Web
 
-/// The public catalog: the list of courses and a course's page.
+/// The public catalog: the list of courses, searchable and filtered, and a course's page.
 enum CatalogRoutes {
     static let routes: [Route<Handler>] = [
         Route("GET", Paths.courses, listCourses),
@@ -8,8 +8,16 @@ enum CatalogRoutes {
     ]
 
     static func listCourses(_ context: Context) throws -> Response {
-        let courses = try CatalogQueries.fetchCourseListings(context.db, language: context.language.rawValue)
-        return context.page(context.t("catalog.title"), CatalogPages.courseList(courses, t: context.t), section: .courses)
+        let query = try context.query()
+        let filter = CatalogFilter(query)
+        let after = query["after"].flatMap { Int64($0) }
+        let db = try context.db
+        let language = context.language.rawValue
+        let courses = try CatalogQueries.fetchCourseListings(db, language: language, filter: filter, after: after)
+        let page = Array(courses.prefix(CatalogQueries.pageSize))
+        let next = courses.count > CatalogQueries.pageSize ? page.last.map { Paths.courses.path() + filter.query([("after", String($0.id))]) } : nil
+        let body = CatalogPages.courseList(page, filter: filter, topics: try CatalogQueries.fetchTopics(db, language: language), next: next, t: context.t)
+        return context.page(context.t("catalog.title"), body, section: .courses)
     }
 
     static func showCourse(_ context: Context) throws -> Response {
@@ -18,6 +26,6 @@ enum CatalogRoutes {
             throw HTTPError(.notFound, reason: "catalog.course_not_found")
         }
         let editions = try CatalogQueries.fetchEditions(context.db, courseID: course.id)
-        return context.page(course.title, CatalogPages.coursePage(course, editions: editions, t: context.t), section: .courses)
+        return context.page(course.title, CatalogPages.coursePage(course, editions: editions, context: context), section: .courses)
     }
 }

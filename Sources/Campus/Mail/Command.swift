@@ -42,6 +42,13 @@ enum Command {
             close(outputPipe[0])
             return (-1, String(cString: strerror(spawned)))
         }
+        // A command that exits without reading its input (a refusing relay) must not kill
+        // us with SIGPIPE: block it for this thread while writing, and swallow one raised.
+        var pipeSignal = sigset_t()
+        sigemptyset(&pipeSignal)
+        sigaddset(&pipeSignal, SIGPIPE)
+        var previous = sigset_t()
+        pthread_sigmask(SIG_BLOCK, &pipeSignal, &previous)
         var written = 0
         while written < input.count {
             let count = input[written...].withUnsafeBytes { write(inputPipe[1], $0.baseAddress, $0.count) }
@@ -49,6 +56,13 @@ enum Command {
             written += count
         }
         close(inputPipe[1])
+        var pending = sigset_t()
+        sigpending(&pending)
+        if sigismember(&pending, SIGPIPE) == 1 {
+            var immediately = timespec(tv_sec: 0, tv_nsec: 0)
+            _ = sigtimedwait(&pipeSignal, nil, &immediately)
+        }
+        pthread_sigmask(SIG_SETMASK, &previous, nil)
         var output: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 4096)
         while true {

@@ -41,8 +41,7 @@ enum DemoAccounts {
         ["Demo accounts (password: \(password)):"] + accounts.map { "  \($0.email.padding(toLength: 30, withPad: " ", startingAt: 0)) \($0.purpose)" }
     }
 
-    static func seed(_ db: Connection) throws -> Int {
-        guard let hash = Passwords.hash(password) else { throw SeedError("password hashing failed") }
+    static func seed(_ db: Connection, passwordHash hash: String) throws -> Int {
         var created = 0
         for account in accounts {
             let organization: (id: Int64, country: String)? = try account.organization.flatMap { name in

@@ -1,5 +1,6 @@
 import Foundation
 import Postgres
+import Web
 
 /// `campus seed --demo`: demo data drawn from the network's real programmes, written
 /// so a visitor sees a living catalog. Refuses a database that already has data unless forced.
@@ -67,10 +68,13 @@ public enum DemoSeed {
                     editionCount += 1
                 }
             }
-            let people = try DemoAccounts.seed(db)
+            guard let hash = Passwords.hash(DemoAccounts.password) else { throw SeedError("password hashing failed") }
+            let people = try DemoAccounts.seed(db, passwordHash: hash)
+            try DemoEnrollments.seed(db, passwordHash: hash)
             return [
                 "seeded \(DemoData.organizations.count) organizations, \(DemoData.topics.count) topics, "
-                    + "\(DemoData.courses.count) courses, \(editionCount) editions and \(people) demo accounts",
+                    + "\(DemoData.courses.count) courses, \(editionCount) editions, \(people) demo accounts "
+                    + "and \(DemoEnrollments.learners.count) participants",
             ]
         }
     }

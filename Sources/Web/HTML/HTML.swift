@@ -32,6 +32,7 @@ public struct HTML: Sendable, Equatable, ExpressibleByStringInterpolation, Custo
         public mutating func appendInterpolation(_ text: String) { HTML.escape(text, into: &output) }
         public mutating func appendInterpolation(_ text: Substring) { HTML.escape(String(text), into: &output) }
         public mutating func appendInterpolation(_ number: Int) { output += String(number) }
+        public mutating func appendInterpolation(_ number: Int64) { output += String(number) }
         public mutating func appendInterpolation(_ html: HTML) { output += html.rendered }
         public mutating func appendInterpolation(_ html: HTML?) { if let html { output += html.rendered } }
         public mutating func appendInterpolation(_ items: [HTML]) { for item in items { output += item.rendered } }
