@@ -63,7 +63,7 @@ struct EditionMaker {
         #expect(response.status == .seeOther)
         #expect(response.header("Location") == "/editions/\(edition)")
         #expect(try editions.statuses(edition)["ana@example.org"] == "enrolled")
-        #expect(ana.get("/editions/\(edition)").bodyText.contains("Está inscrito o inscrita."))
+        #expect(ana.get("/editions/\(edition)").bodyText.contains("Inscripción confirmada."))
         #expect(try app.outbox(to: "ana@example.org").first?.body.contains("Tiene plaza") == true)
         // The same form again changes nothing.
         #expect(ana.post("/editions/\(edition)/enroll", []).status == .seeOther)
@@ -181,7 +181,7 @@ struct EditionMaker {
         let page = second.get("/me")
         #expect(page.bodyText.contains("Mis inscripciones"))
         #expect(page.bodyText.contains("En lista de espera: puesto 1."))
-        #expect(first.get("/me").bodyText.contains("Está inscrito o inscrita."))
+        #expect(first.get("/me").bodyText.contains("Inscripción confirmada."))
     }
 
     @Test func deletingAnAccountFreesItsSeat() throws {

@@ -41,7 +41,7 @@ import TestSupport
         #expect(try browser.text(".state").contains("Inscripción abierta"))
         try browser.submit("#enrollment-title + form")
         #expect(try browser.text(".flash") == "¡Listo! Tiene plaza en esta edición.")
-        #expect(try browser.pageSource().contains("Está inscrito o inscrita."))
+        #expect(try browser.pageSource().contains("Inscripción confirmada."))
 
         try browser.follow(".user-menu a[href='/me']")
         #expect(try browser.text("#enrollments-title") == "Mis inscripciones")

@@ -5,8 +5,15 @@ import Web
 struct FormState {
     let t: Localizer
     var values: [String: String] = [:]
-    /// Field name → message key.
-    var errors: [String: String] = [:]
+    /// Field name → the message shown beside it.
+    var errors: [String: FieldError] = [:]
+
+    /// A message-catalog key with its values; `count` picks a plural form.
+    struct FieldError {
+        let key: String
+        var values: [String: String] = [:]
+        var count: Int? = nil
+    }
 
     init(t: Localizer, values: [String: String] = [:]) {
         self.t = t
@@ -23,13 +30,19 @@ struct FormState {
 
     var isValid: Bool { errors.isEmpty }
 
-    mutating func fail(_ field: String, _ key: String) {
-        if errors[field] == nil { errors[field] = key }
+    mutating func fail(_ field: String, _ key: String, _ values: [String: String] = [:], count: Int? = nil) {
+        if errors[field] == nil { errors[field] = FieldError(key: key, values: values, count: count) }
+    }
+
+    /// The message for a field's error, in the form's language.
+    func message(_ name: String) -> String? {
+        guard let error = errors[name] else { return nil }
+        return error.count.map { t.plural(error.key, $0, error.values) } ?? t(error.key, error.values)
     }
 
     func error(_ name: String) -> HTML {
-        guard let key = errors[name] else { return "" }
-        return "<p class=\"field-error\" id=\"\(name)-error\">\(t(key))</p>"
+        guard let message = message(name) else { return "" }
+        return "<p class=\"field-error\" id=\"\(name)-error\">\(message)</p>"
     }
 
     private func described(_ name: String, hint: Bool) -> HTML {

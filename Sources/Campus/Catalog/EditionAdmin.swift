@@ -197,9 +197,7 @@ enum EditionAdminRoutes {
                 else { throw HTTPError(.notFound) }
                 guard let fields = try read(context.form, db: db, into: &form) else { return .invalid }
                 if fields.capacity < locked.seatsTaken {
-                    // FormState shows `t(key)`, and a message with a number is localized here:
-                    // text that is not a key shows as itself.
-                    form.fail("capacity", context.t.plural("admin.editions.error.capacity_taken", locked.seatsTaken))
+                    form.fail("capacity", "admin.editions.error.capacity_taken", count: locked.seatsTaken)
                     return .invalid
                 }
                 try EditionAdminQueries.updateEdition(db, id: id, fields)

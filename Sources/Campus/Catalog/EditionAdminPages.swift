@@ -95,7 +95,7 @@ enum EditionAdminPages {
         let options = AccountRules.timeZones.map { zone -> HTML in
             "<option value=\"\(zone)\"\(attribute: "selected", when: zone == selected)>\(zone.replacingOccurrences(of: "_", with: " "))</option>"
         }
-        let error: HTML = form.errors["time_zone"].map { "<p class=\"field-error\" id=\"\(id)-error\">\(t($0))</p>" } ?? ""
+        let error: HTML = form.message("time_zone").map { "<p class=\"field-error\" id=\"\(id)-error\">\($0)</p>" } ?? ""
         let described: HTML = form.errors["time_zone"] == nil ? " aria-describedby=\"\(id)-hint\"" : " aria-describedby=\"\(id)-hint \(id)-error\" aria-invalid=\"true\""
         return """
         <div class="field">
