@@ -86,12 +86,7 @@ enum CatalogQueries {
     /// A course's editions with their phase and seats, the ones still to come or running first.
     static func fetchEditions(_ db: Connection, courseID: Int64) throws -> [EditionDetail] {
         try db.query("""
-            SELECT e.id, e.name, e.language, e.starts_on, e.ends_on, e.enrollment_opens_at, e.enrollment_closes_at,
-                   e.capacity, e.modality, o.name AS seminar_city, e.admission, e.fee, e.fee_currency,
-                   c.id AS course_id, c.slug, c.title, c.language AS course_language,
-                   \(EditionStates.phase) AS phase, \(EditionStates.taken)::int8 AS taken, \(EditionStates.waitlisted)::int8 AS waitlisted
-            FROM editions e JOIN courses c ON c.id = e.course_id
-            LEFT JOIN organizations o ON o.id = e.seminar_organization_id
+            \(EnrollmentQueries.editionSelect)
             WHERE e.course_id = \(courseID)
             ORDER BY e.ends_on < current_date, e.starts_on, e.id
             """).map(EnrollmentQueries.detail)

@@ -3,19 +3,21 @@ import Postgres
 
 /// The SQL of editions and enrollments.
 enum EnrollmentQueries {
+    /// Editions with their course, seminar city, phase and seats, as `detail` reads them.
+    static let editionSelect: SQL = """
+        SELECT e.id, e.name, e.language, e.starts_on, e.ends_on, e.enrollment_opens_at, e.enrollment_closes_at,
+               e.capacity, e.modality, o.name AS seminar_city, e.admission, e.fee, e.fee_currency,
+               c.id AS course_id, c.slug, c.title, c.language AS course_language,
+               \(EditionStates.phase) AS phase, \(EditionStates.taken)::int8 AS taken, \(EditionStates.waitlisted)::int8 AS waitlisted
+        FROM editions e JOIN courses c ON c.id = e.course_id
+        LEFT JOIN organizations o ON o.id = e.seminar_organization_id
+        """
+
     /// An edition with its course, phase and seats; `lock` takes the edition's row lock,
     /// which every change to its seats holds, so concurrent requests queue up here.
     static func fetchEdition(_ db: Connection, id: Int64, lock: Bool = false) throws -> EditionDetail? {
         if lock { try db.query("SELECT id FROM editions WHERE id = \(id) FOR UPDATE") }
-        return try db.query("""
-            SELECT e.id, e.name, e.language, e.starts_on, e.ends_on, e.enrollment_opens_at, e.enrollment_closes_at,
-                   e.capacity, e.modality, o.name AS seminar_city, e.admission, e.fee, e.fee_currency,
-                   c.id AS course_id, c.slug, c.title, c.language AS course_language,
-                   \(EditionStates.phase) AS phase, \(EditionStates.taken)::int8 AS taken, \(EditionStates.waitlisted)::int8 AS waitlisted
-            FROM editions e JOIN courses c ON c.id = e.course_id
-            LEFT JOIN organizations o ON o.id = e.seminar_organization_id
-            WHERE e.id = \(id)
-            """).first.map(detail)
+        return try db.query("\(editionSelect) WHERE e.id = \(id)").first.map(detail)
     }
 
     static func detail(_ row: Row) throws -> EditionDetail {
