@@ -19,7 +19,7 @@ import TestSupport
     }
 
     func teacher(of edition: Int64) throws -> TestApp {
-        let id = try app.createUser("teacher\(edition)@example.org", name: "Docente", roles: ["instructor:edition=\(edition)"])
+        let id = try app.createUser("teacher\(edition)@example.org", name: "Marta Docente", roles: ["instructor:edition=\(edition)"])
         instructor.cookies["campus_session"] = try app.sessionCookie(for: id)
         return instructor
     }
@@ -39,6 +39,10 @@ import TestSupport
         #expect(teacher.get("/editions/\(edition)/roster").status == .ok)
         #expect(teacher.get("/editions/\(other)/roster").status == .forbidden)
         #expect(teacher.get("/editions/\(edition)").bodyText.contains("Ver las personas inscritas"))
+        // Everyone sees who teaches it.
+        let page = app.get("/editions/\(edition)").bodyText
+        #expect(page.contains("<dt>Equipo docente</dt><dd>Marta Docente</dd>"))
+        #expect(!page.contains("Ver las personas inscritas"))
     }
 
     @Test func requestsAreApprovedOrRejectedWithANote() throws {

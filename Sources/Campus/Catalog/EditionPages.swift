@@ -14,8 +14,9 @@ enum EditionPages {
         return "<span class=\"state state-\(edition.state.rawValue)\">\(label)</span>"
     }
 
-    static func edition(_ edition: EditionDetail, sessions: [EditionSession], mine: Enrollment?, teaches: Bool, context: Context) -> HTML {
+    static func edition(_ edition: EditionDetail, sessions: [EditionSession], instructors: [String], mine: Enrollment?, teaches: Bool, context: Context) -> HTML {
         let t = context.t
+        let team: HTML = instructors.isEmpty ? "" : "<dt>\(t("edition.team"))</dt><dd>\(instructors.joined(separator: ", "))</dd>"
         let staff: HTML = teaches ? "<p><a class=\"button secondary\" href=\"\(Paths.roster.path(edition.edition.id))\">\(t("edition.roster_link"))</a></p>" : ""
         return """
         <nav class="breadcrumb" aria-label="\(t("layout.breadcrumb"))"><a href="\(Paths.courses.path())">\(t("catalog.title"))</a> › \
@@ -29,7 +30,7 @@ enum EditionPages {
         \(enrollmentBox(edition, mine: mine, context: context))
         </section>
         \(staff)
-        <dl class="facts">\(CatalogPages.facts(edition.edition, t: t, zone: context.timeZone))</dl>
+        <dl class="facts">\(CatalogPages.facts(edition.edition, t: t, zone: context.timeZone))\(team)</dl>
         <section aria-labelledby="sessions-title">
         <h2 id="sessions-title">\(t("edition.sessions"))</h2>
         \(sessionList(sessions, context: context))

@@ -57,6 +57,15 @@ enum EnrollmentQueries {
             completionNote: try row["completion_note"])
     }
 
+    /// The names of an edition's teaching team.
+    static func fetchInstructorNames(_ db: Connection, editionID: Int64) throws -> [String] {
+        try db.query("""
+            SELECT u.name FROM role_grants g JOIN users u ON u.id = g.user_id
+            WHERE g.role = 'instructor' AND g.scope_kind = 'edition' AND g.scope_id = \(editionID) AND u.deleted_at IS NULL
+            ORDER BY u.name
+            """).map { try $0["name"] }
+    }
+
     static func fetchSessions(_ db: Connection, editionID: Int64) throws -> [EditionSession] {
         try db.query("""
             SELECT id, kind, title, starts_at, duration_minutes, time_zone, place, link
