@@ -17,6 +17,8 @@ import TestSupport
     static let matrix: [String: [Int]] = [
         "GET /":                                         [200,   200,    200,    200,   200,   200,   200],
         "GET /healthz":                                  [200,   200,    200,    200,   200,   200,   200],
+        // From loopback (as here) anyone; from elsewhere admins only (see OperationsTests).
+        "GET /metrics":                                  [200,   200,    200,    200,   200,   200,   200],
         "POST /locale":                                  [422,   422,    422,    422,   422,   422,   422],
         "GET /courses":                                  [200,   200,    200,    200,   200,   200,   200],
         "GET /courses/{slug}":                           [200,   200,    200,    200,   200,   200,   200],

@@ -16,6 +16,8 @@ public final class CampusApp: Sendable {
     let connectionSettings: ConnectionSettings
     /// Origins always accepted on form posts: the public address from CAMPUS_BASE_URL.
     let trustedOrigins: [String]
+    /// Shared by every worker: atomics, see RequestCounters.
+    let counters = RequestCounters()
     /// Checked against when an email has no account, so a sign-in takes as long either way.
     let standInPasswordHash: String
 
@@ -36,7 +38,7 @@ public final class CampusApp: Sendable {
 
     /// Every route Campus answers; each feature contributes its own table.
     static let routes: [Route<Handler>] =
-        HomeRoutes.routes + CatalogRoutes.routes + EditionRoutes.routes + RosterRoutes.routes + OperationsRoutes.routes
+        HomeRoutes.routes + CatalogRoutes.routes + EditionRoutes.routes + RosterRoutes.routes + OperationsRoutes.routes + MetricsRoutes.routes
         + RegistrationRoutes.routes + LoginRoutes.routes + PasswordRoutes.routes
         + ProfileRoutes.routes + PrivacyRoutes.routes + NotificationRoutes.routes + AdminRoutes.routes
         + CourseAdminRoutes.routes + EditionAdminRoutes.routes

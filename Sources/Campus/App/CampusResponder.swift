@@ -85,7 +85,9 @@ public final class CampusResponder: Responder {
             response = errorResponse(error, request: request, chrome: chrome, requestID: requestID)
         }
         finish(&response, request: request, requestID: requestID, cookies: issued)
-        let milliseconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1_000_000
+        let elapsed = DispatchTime.now().uptimeNanoseconds - started
+        app.counters.record(status: response.status.rawValue, microseconds: Int(elapsed / 1000))
+        let milliseconds = Double(elapsed) / 1_000_000
         Log.write("\(requestID) \(request.method) \(request.rawPath) \(response.status.rawValue) \(String(format: "%.1f", milliseconds))ms")
         return response
     }

@@ -5,6 +5,7 @@ import Web
 enum Paths {
     static let home: RoutePattern = "/"
     static let healthz: RoutePattern = "/healthz"
+    static let metrics: RoutePattern = "/metrics"
     static let locale: RoutePattern = "/locale"
 
     // Catalog
