@@ -107,6 +107,16 @@ import TestSupport
         #expect(app.get("/me").status == .seeOther)
     }
 
+    @Test func deadSessionsAreSweptAtTheNextSignIn() throws {
+        _ = app.signIn(email)
+        _ = app.signIn(email)
+        let db = try app.connect()
+        try db.execute("UPDATE sessions SET expires_at = now() - interval '1 minute'")
+        _ = app.signIn(email)
+        let left: Int = try db.query("SELECT count(*)::int8 AS n FROM sessions").first?["n"] ?? -1
+        #expect(left == 1)
+    }
+
     @Test func signInReturnsToTheRequestedPageButNeverAnotherSite() {
         #expect(app.signIn(email, next: "/notifications").header("Location") == "/notifications")
         #expect(app.signIn(email, next: "https://evil.example/").header("Location") == "/me")

@@ -129,6 +129,8 @@ enum AccountQueries {
     /// A single-use link token; only its hash is stored.
     static func createEmailToken(_ db: Connection, userID: Int64, purpose: String, validFor hours: Int) throws -> String {
         let token = Crypto.randomToken()
+        // Spent and expired links of this user serve nothing any more.
+        try db.execute("DELETE FROM email_tokens WHERE user_id = \(userID) AND (used_at IS NOT NULL OR expires_at <= now()) AND created_at < now() - interval '1 day'")
         try db.execute("""
             INSERT INTO email_tokens (token_hash, user_id, purpose, expires_at)
             VALUES (\(ByteArray(Crypto.sha256(Array(token.utf8)))), \(userID), \(purpose), now() + make_interval(hours => \(hours)::int))

@@ -15,6 +15,11 @@ enum Sessions {
     static func create(_ db: Connection, userID: Int64, request: Request, settings: Settings) throws -> String {
         let token = Crypto.randomToken()
         guard let hash = hash(token) else { throw SettingsError("token generation failed") }
+        // The user's dead sessions go as a new one starts: no cleaning job needed.
+        try db.execute("""
+            DELETE FROM sessions WHERE user_id = \(userID)
+              AND (expires_at <= now() OR last_seen_at <= now() - make_interval(mins => \(settings.sessionIdleMinutes)::int))
+            """)
         try db.execute("""
             INSERT INTO sessions (token_hash, user_id, expires_at, address, user_agent)
             VALUES (\(hash), \(userID), now() + make_interval(days => \(settings.sessionDays)::int),
