@@ -27,9 +27,12 @@ case "$cmd" in
     # a local demo or test run as root keeps them as root.
     user=""
     [ "$(id -u)" = 0 ] && user="user root;"
-    body_limit=$(( ${CAMPUS_BODY_LIMIT:-10485760} / 1048576 ))m
-    sed -e "s|@USER@|$user|" -e "s|@PREFIX@|$dir|g" -e "s|@LISTEN@|$listen|g" -e "s|@WWW@|$root/www|g" \
-        -e "s|@UPSTREAM@|$upstream|g" -e "s|@BODY_LIMIT@|$body_limit|g" -e "s|@NGINX_ETC@|${CAMPUS_NGINX_ETC:-/etc/nginx}|g" \
+    # In bytes, as the responder counts it (a `0m` would mean "no limit" to nginx).
+    body_limit=${CAMPUS_BODY_LIMIT:-10485760}
+    # Paths go into sed replacements: escape what sed would read as syntax.
+    quote() { printf '%s' "$1" | sed -e 's/[\\|&]/\\&/g'; }
+    sed -e "s|@USER@|$user|" -e "s|@PREFIX@|$(quote "$dir")|g" -e "s|@LISTEN@|$listen|g" -e "s|@WWW@|$(quote "$root/www")|g" \
+        -e "s|@UPSTREAM@|$(quote "$upstream")|g" -e "s|@BODY_LIMIT@|$body_limit|g" -e "s|@NGINX_ETC@|$(quote "${CAMPUS_NGINX_ETC:-/etc/nginx}")|g" \
         "$root/www/nginx.conf" > "$dir/nginx.conf"
     "$nginx" -t -q -p "$dir" -e "$dir/error.log" -c "$dir/nginx.conf"
     "$nginx" -p "$dir" -e "$dir/error.log" -c "$dir/nginx.conf"

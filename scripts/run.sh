@@ -51,6 +51,10 @@ if [ -f "$var/run/mail.pid" ] && kill -0 "$(cat "$var/run/mail.pid")" 2>/dev/nul
   while kill -0 "$(cat "$var/run/mail.pid")" 2>/dev/null; do sleep 0.1; done
 fi
 socket="$var/run/campus.sock"
+if [ ${#socket} -gt 100 ]; then
+  echo "run.sh: $socket is too long for a unix socket (over 100 bytes); set CAMPUS_VAR to a shorter folder" >&2
+  exit 1
+fi
 nohup "$root/scripts/supervise.sh" "$var/log/campus.log" "$bin" serve --socket "$socket" >/dev/null 2>&1 &
 echo $! > "$var/run/supervise.pid"
 # The outbox, delivered every few seconds as files under var/mail (or CAMPUS_SENDMAIL).

@@ -17,7 +17,7 @@ public struct CalendarDay: Sendable, Hashable, Comparable, CustomStringConvertib
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
             let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-            (1...12).contains(month), day >= 1, day <= CalendarDay.daysIn(month: month, year: year)
+            (1...9999).contains(year), (1...12).contains(month), day >= 1, day <= CalendarDay.daysIn(month: month, year: year)
         else { return nil }
         self.init(year: year, month: month, day: day)
     }

@@ -164,6 +164,13 @@ import TestSupport
         #expect(app.get("/admin/audit?before=xyz").status == .badRequest)
     }
 
+    @Test func yearZeroIsAFormErrorNotACrash() throws {
+        #expect(app.get("/admin/audit?from=0000-01-01").status == .unprocessableContent)
+        let response = app.post("/admin/organizations", [("name", "Cusco"), ("country", "PE"), ("network", "andina"), ("active_until", "0000-01-01")])
+        #expect(response.status == .unprocessableContent)
+        #expect(response.bodyText.contains("id=\"active_until-error\""))
+    }
+
     func day(_ offset: Int) -> String {
         let date = Date().addingTimeInterval(Double(offset) * 86_400)
         var calendar = Calendar(identifier: .gregorian)

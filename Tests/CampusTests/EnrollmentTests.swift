@@ -160,6 +160,51 @@ struct EditionMaker {
         #expect(people["d"]?.post("/editions/\(edition)/withdraw", []).status == .seeOther)
     }
 
+    @Test func aDraftCoursesEditionsAreHiddenFromAllButItsStaff() throws {
+        let edition = try editions.make()
+        try app.connect().execute("UPDATE courses SET published = false WHERE id = (SELECT course_id FROM editions WHERE id = \(edition))")
+        let ana = try person("ana@example.org")
+        #expect(app.get("/editions/\(edition)").status == .notFound)
+        #expect(ana.get("/editions/\(edition)").status == .notFound)
+        #expect(ana.post("/editions/\(edition)/enroll", []).status == .notFound)
+        let teacher = try TestApp(sharing: app)
+        teacher.cookies["campus_session"] = try app.sessionCookie(for: try app.createUser("draft-teacher@example.org", roles: ["instructor:edition=\(edition)"]))
+        #expect(teacher.get("/editions/\(edition)").status == .ok)
+        try app.connect().execute("UPDATE courses SET published = true WHERE id = (SELECT course_id FROM editions WHERE id = \(edition))")
+    }
+
+    @Test func aFinishedEditionsPlacesNoLongerChange() throws {
+        let edition = try editions.make(opensInHours: -24 * 60, closesInHours: -24 * 50, startsInDays: -40, lengthInDays: 39)
+        let ana = try person("ana@example.org")
+        let db = try app.connect()
+        try db.execute("INSERT INTO enrollments (edition_id, user_id, status) SELECT \(edition), id, 'enrolled' FROM users WHERE email = 'ana@example.org'")
+        let response = ana.post("/editions/\(edition)/withdraw", [])
+        #expect(response.status == .conflict)
+        #expect(response.bodyText.contains("ya terminó"))
+        #expect(try editions.statuses(edition)["ana@example.org"] == "enrolled")
+    }
+
+    @Test func meetingLinksAreForParticipantsAndTheTeachingTeam() throws {
+        let edition = try editions.make()
+        try app.connect().execute("""
+            INSERT INTO edition_sessions (edition_id, kind, title, starts_at, time_zone, link)
+            VALUES (\(edition), 'master_class', 'Apertura', now() + interval '30 days', 'UTC', 'https://aula.example.org/secreta')
+            """)
+        let ana = try person("ana@example.org")
+        #expect(!app.get("/editions/\(edition)").bodyText.contains("aula.example.org/secreta"))
+        #expect(!ana.get("/editions/\(edition)").bodyText.contains("aula.example.org/secreta"))
+        #expect(ana.get("/editions/\(edition)").bodyText.contains("el enlace se comparte con las personas inscritas"))
+        _ = ana.post("/editions/\(edition)/enroll", [])
+        #expect(ana.get("/editions/\(edition)").bodyText.contains("href=\"https://aula.example.org/secreta\""))
+    }
+
+    @Test func feesShowTheirCents() throws {
+        let edition = try editions.make(admission: "approval")
+        try app.connect().execute("UPDATE editions SET fee = 450.50 WHERE id = \(edition)")
+        #expect(app.get("/editions/\(edition)").bodyText.contains("450,50 EUR"))
+        #expect(app.get("/editions/\(edition)", headers: ["accept-language": "en"]).bodyText.contains("450.50 EUR"))
+    }
+
     @Test func theCatalogShowsSeatsAndTheWaitlist() throws {
         let page = app.get("/courses")
         #expect(page.bodyText.contains("Inscripción abierta · quedan 58 plazas"))

@@ -146,4 +146,13 @@ import TestSupport
         // Without the signing secret no form can be checked: refused as unavailable, not forbidden.
         #expect(app.post("/locale", [("lang", "pt")], csrf: "x").status == .serviceUnavailable)
     }
+
+    @Test func aSignedInReaderIsNotSignedOutByAnOutage() throws {
+        let app = try TestApp(unreachable: ())
+        app.cookies["campus_session"] = Crypto.randomToken()
+        let page = app.get("/me")
+        #expect(page.status == .serviceUnavailable)
+        #expect(!page.headers(named: "Set-Cookie").contains { $0.hasPrefix("campus_session=") })
+        #expect(app.post("/logout", [], csrf: "x").status == .serviceUnavailable)
+    }
 }

@@ -43,6 +43,29 @@ import TestSupport
         #expect(response.bodyText.contains("id=\"organization_id-error\""))
     }
 
+    @Test func anUnknownOrganizationIsAFormErrorNotACrash() {
+        for id in ["424242", "-1", "99999999999999999999"] {
+            let response = app.post("/me", [("name", "Rosa"), ("organization_id", id), ("position", "mayor"), ("locale", "es"), ("time_zone", "America/Lima")])
+            #expect(response.status == .unprocessableContent, "organization_id=\(id)")
+        }
+    }
+
+    @Test func theLastAdminCannotDeleteTheirAccount() throws {
+        let db = try app.connect()
+        try db.execute("DELETE FROM role_grants WHERE role = 'admin'")
+        try db.execute("INSERT INTO role_grants (user_id, role) VALUES (\(userID), 'admin')")
+        let response = app.post("/me/delete", [("password", "correct horse battery staple")])
+        #expect(response.status == .conflict)
+        #expect(try db.query("SELECT 1 FROM users WHERE id = \(userID) AND deleted_at IS NULL").count == 1)
+    }
+
+    @Test func aDeletedAccountsQueuedEmailIsDropped() throws {
+        let db = try app.connect()
+        try db.execute("INSERT INTO outbox (user_id, recipient, subject, body) VALUES (\(userID), \(email), 'Pendiente', 'x')")
+        #expect(app.post("/me/delete", [("password", "correct horse battery staple")]).status == .seeOther)
+        #expect(try db.query("SELECT 1 FROM outbox WHERE user_id = \(userID) AND sent_at IS NULL").isEmpty)
+    }
+
     @Test func changingThePasswordEndsOtherSessionsOnly() throws {
         let other = try app.sessionCookie(for: userID)
         let response = app.post("/me/password", [("current_password", "correct horse battery staple"), ("new_password", "otra frase completamente nueva")])

@@ -104,6 +104,15 @@ import TestSupport
         #expect(app.signIn("paula.mendez@example.org", password: long).status == .seeOther)
     }
 
+    @Test func lengthsCountAsTheDatabaseCountsThem() {
+        // 100 letters with a combining tilde: 100 characters on screen, 200 code points.
+        var fields = valid
+        fields[0] = ("name", String(repeating: "n\u{303}", count: 100))
+        let response = register(fields)
+        #expect(response.status == .unprocessableContent)
+        #expect(response.bodyText.contains("id=\"name-error\""))
+    }
+
     @Test func anUnknownOrganizationIsAFormError() {
         var fields = valid
         fields[3] = ("organization_id", "999999")

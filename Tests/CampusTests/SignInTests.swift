@@ -117,6 +117,22 @@ import TestSupport
         #expect(left == 1)
     }
 
+    @Test func oddInputIsAnswerNotACrash() throws {
+        let long = "a" + String(repeating: "\u{301}", count: 400) + "@example.org"
+        #expect(app.signIn(long, password: "whatever it is").status == .unprocessableContent)
+        let agent = String(repeating: "e\u{301}", count: 200)
+        let response = app.post("/login", [("email", email), ("password", "correct horse battery staple")], headers: ["user-agent": agent])
+        #expect(response.status == .seeOther)
+    }
+
+    @Test func signingInAgainEndsTheSessionTheBrowserHad() throws {
+        _ = app.signIn(email)
+        let first = try #require(app.cookies["campus_session"])
+        _ = app.signIn(email)
+        let hash = ByteArray(Crypto.sha256(try #require(Crypto.fromBase64URL(first))))
+        #expect(try app.connect().query("SELECT 1 FROM sessions WHERE token_hash = \(hash)").isEmpty)
+    }
+
     @Test func signInReturnsToTheRequestedPageButNeverAnotherSite() {
         #expect(app.signIn(email, next: "/notifications").header("Location") == "/notifications")
         #expect(app.signIn(email, next: "https://evil.example/").header("Location") == "/me")

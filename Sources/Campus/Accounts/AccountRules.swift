@@ -10,7 +10,7 @@ enum AccountRules {
 
     static func nameProblem(_ name: String?) -> String? {
         guard let name, !name.isEmpty else { return "account.error.name_required" }
-        guard name.count <= 120 else { return "account.error.name_long" }
+        guard name.codePoints <= 120 else { return "account.error.name_long" }
         guard !name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { return "account.error.name_invalid" }
         return nil
     }

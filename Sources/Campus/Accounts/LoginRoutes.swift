@@ -24,31 +24,38 @@ enum LoginRoutes {
         let email = (context.form.trimmed("email") ?? "").lowercased()
         let password = context.form["password"] ?? ""
         if email.isEmpty { form.fail("email", "account.error.email_required") }
+        if email.codePoints > 254 { form.fail("email", "account.error.email_invalid") }
         if password.isEmpty { form.fail("password", "account.error.password_required") }
         guard form.isValid else {
             return context.invalid(context.t("login.title"), AccountPages.login(form, chrome: context.chrome), section: .account)
         }
         let address = context.request.remoteAddress
-        if let wait = try LoginThrottle.retryAfter(db, email: email, address: address, settings: context.settings) {
-            let minutes = max(1, (wait + 59) / 60)
-            throw HTTPError(.tooManyRequests, reason: "login.too_many", arguments: ["minutes": String(minutes)], headers: [("Retry-After", String(wait))])
-        }
-        let account = try AccountQueries.fetchLoginAccount(db, email: email)
-        // Without an account, check against a stand-in hash: the same work, the same time.
-        let matches = Passwords.verify(password, hash: account?.passwordHash ?? context.app.standInPasswordHash)
-        guard let account, account.passwordHash != nil, matches else {
-            try LoginThrottle.recordFailure(db, email: email, address: address)
-            form.fail("password", "login.failed")
-            return context.invalid(context.t("login.title"), AccountPages.login(form, chrome: context.chrome), section: .account)
-        }
-        guard !account.isDisabled else { throw HTTPError(.forbidden, reason: "login.disabled") }
-
-        let token: String = try db.transaction {
+        // One attempt per account at a time, so parallel guesses cannot all pass the count.
+        let outcome: (account: LoginAccount, token: String)? = try db.transaction {
+            try LoginThrottle.serialize(db, email: email)
+            if let wait = try LoginThrottle.retryAfter(db, email: email, address: address, settings: context.settings) {
+                let minutes = max(1, (wait + 59) / 60)
+                throw HTTPError(.tooManyRequests, reason: "login.too_many", arguments: ["minutes": String(minutes)], headers: [("Retry-After", String(wait))])
+            }
+            let account = try AccountQueries.fetchLoginAccount(db, email: email)
+            // Without an account, check against a stand-in hash: the same work, the same time.
+            let matches = Passwords.verify(password, hash: account?.passwordHash ?? context.app.standInPasswordHash)
+            guard let account, account.passwordHash != nil, matches else {
+                try LoginThrottle.recordFailure(db, email: email, address: address)
+                return nil
+            }
+            guard !account.isDisabled else { throw HTTPError(.forbidden, reason: "login.disabled") }
             try LoginThrottle.clearFailures(db, email: email)
             if let hash = account.passwordHash, Passwords.needsRehash(hash), let fresh = Passwords.hash(password) {
                 try AccountQueries.setPassword(db, userID: account.id, hash: fresh)
             }
-            return try Sessions.create(db, userID: account.id, request: context.request, settings: context.settings)
+            // Signing in again, or as someone else, ends the session this browser had.
+            if let previous = context.user { try Sessions.end(db, sessionID: previous.sessionID) }
+            return (account, try Sessions.create(db, userID: account.id, request: context.request, settings: context.settings))
+        }
+        guard let (account, token) = outcome else {
+            form.fail("password", "login.failed")
+            return context.invalid(context.t("login.title"), AccountPages.login(form, chrome: context.chrome), section: .account)
         }
         // A new session id on every sign-in; the interface follows the account's language.
         context.cookies.append(SetCookie(name: Sessions.cookieName(https: context.request.isHTTPS), value: token, secure: context.request.isHTTPS))

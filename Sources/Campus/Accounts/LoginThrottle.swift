@@ -18,9 +18,14 @@ enum LoginThrottle {
         return waits.max().map { max(1, $0) }
     }
 
+    /// Holds a lock on this email until the transaction ends (concurrent attempts queue).
+    static func serialize(_ db: Connection, email: String) throws {
+        try db.query("SELECT pg_advisory_xact_lock(hashtext('campus login'), hashtext(\(email)))")
+    }
+
     static func recordFailure(_ db: Connection, email: String, address: String) throws {
         let id: Int64 = try db.query("""
-            INSERT INTO login_failures (email, address) VALUES (\(String(email.prefix(320))), \(String(address.prefix(64))))
+            INSERT INTO login_failures (email, address) VALUES (\(email.truncated(toCodePoints: 320)), \(address.truncated(toCodePoints: 64)))
             RETURNING id
             """).first?["id"] ?? 0
         // Old rows serve no limit: every hundredth failure sweeps them, so no cron job is needed.

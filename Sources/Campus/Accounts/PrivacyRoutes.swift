@@ -80,6 +80,7 @@ enum PrivacyRoutes {
             return context.invalid(context.t("delete.title"), AccountPages.deleteAccount(form, chrome: context.chrome), section: .account)
         }
         try db.transaction {
+            try UserAdminQueries.keepAnAdmin(db, losing: user.id)
             // Seats held go to the people waiting for them.
             try Enrollments.withdrawAll(db, app: context.app, userID: user.id)
             try anonymize(db, userID: user.id)
@@ -100,6 +101,7 @@ enum PrivacyRoutes {
         for table in ["sessions", "email_tokens", "notifications", "email_preferences", "role_grants"] {
             try db.execute("DELETE FROM \(unsafeRaw: table) WHERE user_id = \(userID)")
         }
+        try db.execute("DELETE FROM outbox WHERE user_id = \(userID) AND sent_at IS NULL")
         try db.execute("UPDATE outbox SET recipient = 'deleted@invalid', body = '' WHERE user_id = \(userID)")
     }
 }

@@ -52,7 +52,7 @@ enum ProfileRoutes {
         var organizationID: Int64?
         if let chosen = input.trimmed("organization_id") {
             organizationID = Int64(chosen)
-            if try organizationID.map({ try AccountQueries.fetchOrganizationCountry(db, id: $0) }) == nil {
+            if try organizationID.flatMap({ try AccountQueries.fetchOrganizationCountry(db, id: $0) }) == nil {
                 form.fail("organization_id", "account.error.organization_invalid")
             }
         }

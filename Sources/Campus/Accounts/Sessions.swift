@@ -23,7 +23,7 @@ enum Sessions {
         try db.execute("""
             INSERT INTO sessions (token_hash, user_id, expires_at, address, user_agent)
             VALUES (\(hash), \(userID), now() + make_interval(days => \(settings.sessionDays)::int),
-                    \(String(request.remoteAddress.prefix(64))), \(String((request.headers["user-agent"] ?? "").prefix(300))))
+                    \(request.remoteAddress.truncated(toCodePoints: 64)), \((request.headers["user-agent"] ?? "").truncated(toCodePoints: 300)))
             """)
         return token
     }

@@ -118,7 +118,7 @@ enum OrganizationAdminRoutes {
 
     /// Reads and checks the organization form; nil with the form's errors when invalid.
     static func read(_ input: Form, into form: inout FormState) -> Fields? {
-        let name = input.trimmed("name").flatMap { (2...200).contains($0.count) ? $0 : nil }
+        let name = input.trimmed("name").flatMap { (2...200).contains($0.codePoints) ? $0 : nil }
         if name == nil { form.fail("name", "admin.organizations.error.name") }
         let country = (input.trimmed("country") ?? "").uppercased()
         if country.count != 2 || !country.allSatisfy({ $0.isASCII && $0.isLetter }) { form.fail("country", "admin.organizations.error.country") }

@@ -94,6 +94,18 @@ enum UserAdminQueries {
         return try !db.query("SELECT 1 FROM \(unsafeRaw: table) WHERE id = \(scope.id ?? 0)").isEmpty
     }
 
+    /// Refuses (409) a change that would leave no active admin, when `userID` loses admin
+    /// rights. Changes to admins queue on one lock, so two admins cannot remove each other.
+    static func keepAnAdmin(_ db: Connection, losing userID: Int64) throws {
+        try db.query("SELECT pg_advisory_xact_lock(hashtext('campus admins'))")
+        let others: Int = try db.query("""
+            SELECT count(DISTINCT g.user_id)::int8 AS n FROM role_grants g JOIN users u ON u.id = g.user_id
+            WHERE g.role = 'admin' AND u.disabled_at IS NULL AND u.deleted_at IS NULL AND u.id <> \(userID)
+            """).first?["n"] ?? 0
+        let isAdmin = try !db.query("SELECT 1 FROM role_grants WHERE user_id = \(userID) AND role = 'admin'").isEmpty
+        guard !isAdmin || others > 0 else { throw HTTPError(.conflict, reason: "admin.users.last_admin") }
+    }
+
     /// Grants a role; nil when the user already holds it.
     static func grant(_ db: Connection, userID: Int64, _ grant: RoleGrant, by adminID: Int64?) throws -> Int64? {
         try db.query("""
@@ -182,14 +194,7 @@ enum UserAdminRoutes {
         guard let held = record.grantIDs.first(where: { $0.id == grantID }) else { throw HTTPError(.notFound) }
         let db = try context.db
         try db.transaction {
-            if held.grant.role == .admin {
-                // Someone must still be able to administer Campus.
-                let admins: Int = try db.query("""
-                    SELECT count(*)::int8 AS n FROM role_grants g JOIN users u ON u.id = g.user_id
-                    WHERE g.role = 'admin' AND u.disabled_at IS NULL AND u.deleted_at IS NULL
-                    """).first?["n"] ?? 0
-                guard admins > 1 else { throw HTTPError(.conflict, reason: "admin.users.last_admin") }
-            }
+            if held.grant.role == .admin { try UserAdminQueries.keepAnAdmin(db, losing: record.listing.id) }
             try db.execute("DELETE FROM role_grants WHERE id = \(grantID) AND user_id = \(record.listing.id)")
             try context.audit("role.revoke", "user", record.listing.id, ["role": held.grant.description])
         }
@@ -202,6 +207,7 @@ enum UserAdminRoutes {
         guard record.listing.id != context.user?.id else { throw HTTPError(.conflict, reason: "admin.users.not_yourself") }
         let db = try context.db
         try db.transaction {
+            try UserAdminQueries.keepAnAdmin(db, losing: record.listing.id)
             let changed = try db.execute("UPDATE users SET disabled_at = now() WHERE id = \(record.listing.id) AND disabled_at IS NULL")
             try Sessions.endAll(db, userID: record.listing.id)
             if changed > 0 { try context.audit("user.disable", "user", record.listing.id) }

@@ -11,6 +11,8 @@ public final class CampusResponder: Responder {
     private var connection: Connection?
     private var csrf: CSRF?
     private var checkedThisRequest = false
+    /// Why the database could not be reached during this request, so it is tried once.
+    private var failureThisRequest: Error?
 
     init(app: CampusApp) {
         self.app = app
@@ -19,11 +21,17 @@ public final class CampusResponder: Responder {
 
     /// The connection, reconnected if the server restarted; checked once per request.
     func database() throws -> Connection {
+        if let failureThisRequest { throw failureThisRequest }
         if checkedThisRequest, let connection { return connection }
-        if let connection {
-            try connection.ensureAlive()
-        } else {
-            connection = try Connection(app.connectionSettings)
+        do {
+            if let connection {
+                try connection.ensureAlive()
+            } else {
+                connection = try Connection(app.connectionSettings)
+            }
+        } catch {
+            failureThisRequest = error
+            throw error
         }
         checkedThisRequest = true
         guard let connection else { throw PostgresError(kind: .connection, message: "not connected") }
@@ -34,23 +42,27 @@ public final class CampusResponder: Responder {
     public func respond(to request: Request) -> Response {
         let started = DispatchTime.now().uptimeNanoseconds
         checkedThisRequest = false
+        failureThisRequest = nil
         let requestID = request.requestID.isEmpty ? Crypto.hex(Crypto.randomBytes(8)) : request.requestID
         let cookies = request.cookies
         let language = Language.negotiate(cookie: cookies["lang"], acceptLanguage: request.headers["accept-language"])
-        let db = try? database()
-
         // The session, if any: one query that also brings the unread count and roles.
+        // When the database cannot say, the request fails as unavailable (503) and the
+        // cookie stays: a restart must not sign anyone out.
         var issued: [SetCookie] = []
         let sessionCookie = Sessions.cookieName(https: request.isHTTPS)
         var user: CurrentUser?
         var sessionToken: String?
-        if let token = cookies[sessionCookie], let db {
-            user = try? Sessions.load(db, token: token, settings: app.settings)
-            if user == nil {
-                issued.append(.expired(sessionCookie, secure: request.isHTTPS))
-            } else {
-                sessionToken = token
+        var sessionFailure: Error?
+        if let token = cookies[sessionCookie] {
+            do {
+                user = try Sessions.load(try database(), token: token, settings: app.settings)
+                if user == nil { issued.append(.expired(sessionCookie, secure: request.isHTTPS)) } else { sessionToken = token }
+            } catch {
+                sessionFailure = error
             }
+        } else {
+            _ = try? database()
         }
 
         // Forms are bound to the session, or before sign-in to an anonymous random
@@ -78,6 +90,7 @@ public final class CampusResponder: Responder {
 
         var response: Response
         do {
+            if let sessionFailure { throw sessionFailure }
             let context = try prepare(request, chrome: chrome, binding: binding, user: user, sessionToken: sessionToken)
             response = try context.route.handler(context.context)
             issued += context.context.cookies

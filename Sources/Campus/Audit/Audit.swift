@@ -11,7 +11,7 @@ enum Audit {
         let json = JSON.object(details)
         try db.execute("""
             INSERT INTO audit_log (actor_id, action, subject_kind, subject_id, details, address)
-            VALUES (\(actorID), \(action), \(subjectKind), \(subjectID), \(json)::jsonb, \(String(address.prefix(64))))
+            VALUES (\(actorID), \(action), \(subjectKind), \(subjectID), \(json)::jsonb, \(address.truncated(toCodePoints: 64)))
             """)
     }
 }

@@ -147,8 +147,10 @@ enum CatalogPages {
     }
 
     static func money(_ amount: Decimal, _ currency: String, t: Localizer) -> String {
-        let whole = NSDecimalNumber(decimal: amount).intValue
-        return "\(t.number(whole)) \(currency)"
+        var cents = amount * 100
+        var rounded = Decimal()
+        NSDecimalRound(&rounded, &cents, 0, .plain)
+        return "\(t.amount(cents: NSDecimalNumber(decimal: rounded).intValue)) \(currency)"
     }
 
     /// Plain text split into paragraphs at blank lines, each escaped.

@@ -33,7 +33,7 @@ enum EditionPages {
         <dl class="facts">\(CatalogPages.facts(edition.edition, t: t, zone: context.timeZone))\(team)</dl>
         <section aria-labelledby="sessions-title">
         <h2 id="sessions-title">\(t("edition.sessions"))</h2>
-        \(sessionList(sessions, context: context))
+        \(sessionList(sessions, showLinks: teaches || mine?.status == .enrolled || mine?.status == .completed, context: context))
         </section>
         """
     }
@@ -92,7 +92,8 @@ enum EditionPages {
     }
 
     /// Sessions in the reader's time zone, with the zone they were planned in.
-    static func sessionList(_ sessions: [EditionSession], context: Context) -> HTML {
+    /// Meeting links go only to participants and the teaching team.
+    static func sessionList(_ sessions: [EditionSession], showLinks: Bool, context: Context) -> HTML {
         let t = context.t
         guard !sessions.isEmpty else { return "<p class=\"empty\">\(t("edition.no_sessions"))</p>" }
         let items = sessions.map { session -> HTML in
@@ -102,7 +103,9 @@ enum EditionPages {
                 ? " <span class=\"muted\">\(t("edition.session_planned", ["time": t.dateTime(session.startsAt, timeZone: planned)]))</span>" : ""
             let whereHTML: HTML
             if let link = session.link {
-                whereHTML = "<a href=\"\(link)\" rel=\"noopener\">\(t("edition.session_link"))</a>"
+                whereHTML = showLinks
+                    ? "<a href=\"\(link)\" rel=\"noopener\">\(t("edition.session_link"))</a>"
+                    : "<span class=\"muted\">\(t("edition.session_link_participants"))</span>"
             } else {
                 whereHTML = "\(session.place ?? "")"
             }

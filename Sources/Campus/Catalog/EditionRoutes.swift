@@ -13,10 +13,11 @@ enum EditionRoutes {
     static func showEdition(_ context: Context) throws -> Response {
         let db = try context.db
         guard let edition = try EnrollmentQueries.fetchEdition(db, id: try context.parameters.id("id")) else { throw HTTPError(.notFound) }
+        let teaches = context.user?.has(.instructor, .edition(edition.edition.id)) ?? false
+        guard edition.coursePublished || teaches else { throw HTTPError(.notFound) }
         let sessions = try EnrollmentQueries.fetchSessions(db, editionID: edition.edition.id)
         let instructors = try EnrollmentQueries.fetchInstructorNames(db, editionID: edition.edition.id)
         let mine = try context.user.flatMap { try EnrollmentQueries.fetchEnrollment(db, editionID: edition.edition.id, userID: $0.id) }
-        let teaches = context.user?.has(.instructor, .edition(edition.edition.id)) ?? false
         let body = EditionPages.edition(edition, sessions: sessions, instructors: instructors, mine: mine, teaches: teaches, context: context)
         return context.page("\(edition.courseTitle) · \(edition.edition.name)", body, section: .courses)
     }

@@ -76,6 +76,8 @@ struct EditionDetail: Sendable {
     let courseSlug: String
     let courseTitle: String
     let courseLanguage: String
+    /// Editions of a draft course are seen only by its staff.
+    let coursePublished: Bool
     let state: EditionState
     let seatsTaken: Int
     let waitlisted: Int

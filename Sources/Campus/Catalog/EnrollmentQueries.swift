@@ -7,7 +7,7 @@ enum EnrollmentQueries {
     static let editionSelect: SQL = """
         SELECT e.id, e.name, e.language, e.starts_on, e.ends_on, e.enrollment_opens_at, e.enrollment_closes_at,
                e.capacity, e.modality, o.name AS seminar_city, e.admission, e.fee, e.fee_currency,
-               c.id AS course_id, c.slug, c.title, c.language AS course_language,
+               c.id AS course_id, c.slug, c.title, c.language AS course_language, c.published,
                \(EditionStates.phase) AS phase, \(EditionStates.taken)::int8 AS taken, \(EditionStates.waitlisted)::int8 AS waitlisted
         FROM editions e JOIN courses c ON c.id = e.course_id
         LEFT JOIN organizations o ON o.id = e.seminar_organization_id
@@ -30,7 +30,7 @@ enum EnrollmentQueries {
         let taken: Int = try row["taken"]
         return EditionDetail(
             edition: edition, courseID: try row["course_id"], courseSlug: try row["slug"], courseTitle: try row["title"],
-            courseLanguage: try row["course_language"],
+            courseLanguage: try row["course_language"], coursePublished: try row["published"],
             state: EditionState(phase: try row["phase"], capacity: edition.capacity, taken: taken),
             seatsTaken: taken, waitlisted: try row["waitlisted"],
             opensAt: edition.enrollmentOpensAt, closesAt: edition.enrollmentClosesAt)

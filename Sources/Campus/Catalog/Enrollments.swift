@@ -15,7 +15,10 @@ enum Enrollments {
 
     static func enroll(_ db: Connection, app: CampusApp, user: CurrentUser, editionID: Int64, t: Localizer, zone: TimeZone) throws -> Outcome {
         try db.transaction {
-            guard let edition = try EnrollmentQueries.fetchEdition(db, id: editionID, lock: true) else { throw HTTPError(.notFound) }
+            // A draft course's editions are not open to anyone yet.
+            guard let edition = try EnrollmentQueries.fetchEdition(db, id: editionID, lock: true), edition.coursePublished else {
+                throw HTTPError(.notFound)
+            }
             let existing = try EnrollmentQueries.fetchEnrollment(db, editionID: editionID, userID: user.id)
             if let existing {
                 switch existing.status {
@@ -63,6 +66,8 @@ enum Enrollments {
     static func withdraw(_ db: Connection, app: CampusApp, userID: Int64, editionID: Int64) throws -> Bool {
         try db.transaction {
             guard let edition = try EnrollmentQueries.fetchEdition(db, id: editionID, lock: true) else { throw HTTPError(.notFound) }
+            // A finished edition's places are history: results are recorded on them.
+            guard edition.state != .finished else { throw HTTPError(.conflict, reason: "enroll.refused.finished") }
             let changed = try db.execute("""
                 UPDATE enrollments SET status = 'withdrawn', updated_at = now()
                 WHERE edition_id = \(editionID) AND user_id = \(userID) AND status IN ('enrolled', 'waitlisted', 'pending')
@@ -88,6 +93,7 @@ enum Enrollments {
     static func decide(_ db: Connection, app: CampusApp, deciderID: Int64, editionID: Int64, enrollmentID: Int64, approve: Bool, note: String?) throws -> (userID: Int64, status: EnrollmentStatus)? {
         try db.transaction {
             guard let edition = try EnrollmentQueries.fetchEdition(db, id: editionID, lock: true) else { throw HTTPError(.notFound) }
+            guard edition.state != .finished else { throw HTTPError(.conflict, reason: "enroll.refused.finished") }
             let status: EnrollmentStatus = !approve ? .rejected : edition.seatsTaken < edition.edition.capacity ? .enrolled : .waitlisted
             guard let userID: Int64 = try db.query("""
                 UPDATE enrollments SET status = \(status.rawValue), decided_at = now(), decided_by = \(deciderID),
@@ -128,11 +134,16 @@ enum Enrollments {
     /// Withdraws every active enrollment of a user (an account being deleted), freeing seats.
     static func withdrawAll(_ db: Connection, app: CampusApp, userID: Int64) throws {
         let editions: [Int64] = try db.query("""
-            SELECT edition_id FROM enrollments WHERE user_id = \(userID) AND status IN ('enrolled', 'waitlisted', 'pending') ORDER BY edition_id
+            SELECT x.edition_id FROM enrollments x JOIN editions e ON e.id = x.edition_id
+            WHERE x.user_id = \(userID) AND x.status IN ('enrolled', 'waitlisted', 'pending') AND e.ends_on >= current_date
+            ORDER BY x.edition_id
             """).map { try $0["edition_id"] }
         for editionID in editions {
             guard let edition = try EnrollmentQueries.fetchEdition(db, id: editionID, lock: true) else { continue }
-            try db.execute("UPDATE enrollments SET status = 'withdrawn', updated_at = now() WHERE edition_id = \(editionID) AND user_id = \(userID)")
+            try db.execute("""
+                UPDATE enrollments SET status = 'withdrawn', updated_at = now()
+                WHERE edition_id = \(editionID) AND user_id = \(userID) AND status IN ('enrolled', 'waitlisted', 'pending')
+                """)
             try promote(db, app: app, edition: edition)
         }
     }

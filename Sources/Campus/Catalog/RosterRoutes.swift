@@ -83,7 +83,7 @@ enum RosterRoutes {
 
     static func note(_ context: Context) throws -> String? {
         guard let note = context.form.trimmed("note") else { return nil }
-        guard note.count <= 2000 else { throw HTTPError(.unprocessableContent, reason: "roster.note_long") }
+        guard note.codePoints <= 2000 else { throw HTTPError(.unprocessableContent, reason: "roster.note_long") }
         return note
     }
 

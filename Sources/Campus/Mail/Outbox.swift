@@ -19,7 +19,7 @@ enum Outbox {
             + "\n\n" + t("mail.preferences_footer", ["link": app.settings.baseURL + Paths.meEmail.path()])
         try db.execute("""
             INSERT INTO outbox (user_id, recipient, subject, body)
-            VALUES (\(userID), \(recipient), \(String(subject.prefix(300))), \(body))
+            VALUES (\(userID), \(recipient), \(subject.truncated(toCodePoints: 300)), \(body))
             """)
     }
 
@@ -54,7 +54,7 @@ enum Outbox {
                     // Back off: 1, 2, 4… minutes, at most a day.
                     let minutes = min(1 << min(message.attempts, 11), 1440)
                     try db.execute("""
-                        UPDATE outbox SET attempts = attempts + 1, last_error = \(String(failure.prefix(500))),
+                        UPDATE outbox SET attempts = attempts + 1, last_error = \(failure.truncated(toCodePoints: 500)),
                                next_attempt_at = now() + make_interval(mins => \(minutes)::int)
                         WHERE id = \(message.id)
                         """)

@@ -70,3 +70,16 @@ extension StringProtocol {
         return String(scalars)
     }
 }
+
+extension StringProtocol {
+    /// Length as PostgreSQL's `length()` counts it (code points), which CHECK constraints use.
+    /// `count` counts what a reader sees: "n" plus a combining tilde is one Character, two code points.
+    public var codePoints: Int { unicodeScalars.count }
+
+    /// At most `limit` code points, for columns with a length CHECK.
+    public func truncated(toCodePoints limit: Int) -> String {
+        var scalars = String.UnicodeScalarView()
+        scalars.append(contentsOf: unicodeScalars.prefix(limit))
+        return String(scalars)
+    }
+}

@@ -108,6 +108,16 @@ public struct Localizer: Sendable {
         return out
     }
 
+    /// The decimal mark: a point in English, a comma in Spanish, Portuguese and French.
+    public var decimalSeparator: String { language == .en ? "." : "," }
+
+    /// An amount with two decimals when it has cents: 450 → "450", 450.5 → "450,50".
+    public func amount(cents: Int) -> String {
+        let whole = number(cents / 100)
+        let fraction = abs(cents % 100)
+        return fraction == 0 ? whole : whole + decimalSeparator + (fraction < 10 ? "0" : "") + String(fraction)
+    }
+
     /// An integer with the language's digit grouping: 1.234 (es, pt), 1,234 (en), 1 234 (fr).
     /// Spanish leaves four-digit numbers ungrouped, as the RAE recommends.
     public func number(_ value: Int) -> String {
