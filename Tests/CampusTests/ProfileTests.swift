@@ -100,6 +100,21 @@ import TestSupport
         #expect(visitor.signIn("lost@example.org", password: "una clave nueva y larga").status == .seeOther)
     }
 
+    @Test func aBadAddressOnTheForgottenPasswordFormIs422() throws {
+        let visitor = try TestApp()
+        let response = visitor.post("/password/forgot", [("email", "not an address")])
+        #expect(response.status == .unprocessableContent)
+        #expect(response.bodyText.contains("id=\"email-error\""))
+        #expect(response.bodyText.contains("value=\"not an address\""))
+    }
+
+    @Test func unknownEmailPreferenceKindsAreIgnored() throws {
+        #expect(app.post("/me/email", [("kind", "account"), ("kind", "<script>"), ("kind", "spam")]).status == .seeOther)
+        let kinds: [String] = try app.connect().query("SELECT kind FROM email_preferences WHERE user_id = \(userID) ORDER BY kind").map { try $0["kind"] }
+        #expect(kinds == NotificationKind.allCases.map(\.rawValue).sorted())
+        #expect(try app.connect().query("SELECT 1 FROM email_preferences WHERE user_id = \(userID) AND kind = 'account' AND by_email").count == 1)
+    }
+
     @Test func resetLinksExpireAfterAnHour() throws {
         let visitor = try TestApp()
         _ = try visitor.createUser("late@example.org")
