@@ -4,7 +4,7 @@ import Web
 enum AccountPages {
     static func organizationGroups(_ organizations: [OrganizationChoice], t: Localizer) -> [(label: String, options: [(value: String, label: String)])] {
         var groups: [(label: String, options: [(value: String, label: String)])] = []
-        for network in ["andina", "brasil", "centroamerica", "conosur", "iberica", "mexicana"] {
+        for network in TerritorialNetwork.all {
             let options = organizations.filter { $0.network == network }.map { (value: String($0.id), label: $0.name) }
             if !options.isEmpty { groups.append((label: t("network.\(network)"), options: options)) }
         }

@@ -6,6 +6,11 @@ enum Position: String, CaseIterable, Sendable {
     case mayor, councilor, manager, technician, other
 }
 
+/// The six territorial networks member organizations belong to, in display order.
+enum TerritorialNetwork {
+    static let all = ["andina", "brasil", "centroamerica", "conosur", "iberica", "mexicana"]
+}
+
 /// A role beyond learner, held globally or over one forum, edition or call.
 enum Role: String, CaseIterable, Sendable {
     case admin, moderator, instructor, reviewer

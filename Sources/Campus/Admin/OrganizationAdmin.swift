@@ -25,7 +25,7 @@ struct PendingAffiliation: Sendable {
 }
 
 enum OrganizationAdminQueries {
-    static let networks = ["andina", "brasil", "centroamerica", "conosur", "iberica", "mexicana"]
+    static let networks = TerritorialNetwork.all
 
     /// Chose an organization, not decided by an admin, and not counting by email domain.
     static let pendingAffiliation: SQL = """

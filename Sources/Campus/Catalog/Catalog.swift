@@ -33,7 +33,8 @@ struct EditionSummary: Sendable {
 
 /// What the catalog is narrowed to: words to search, a topic, a kind, a language.
 struct CatalogFilter: Sendable, Equatable {
-    static let kinds = ["programme", "course", "adhoc"]
+    /// Capsules have their own list, so the catalog offers every other kind.
+    static let kinds = CourseAdminQueries.kinds.filter { $0 != "capsule" }
 
     var query = ""
     var topic = ""
