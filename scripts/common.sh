@@ -1,20 +1,25 @@
 # Shared by run.sh, stop.sh and test.sh: where things live.
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 var=${CAMPUS_VAR:-$root/var}
+# Mail with live links, logs, sockets and the cluster: nothing the scripts create is
+# for other local accounts to read.
+umask 077
 
-# The cluster's folder: var/pg, unless (as root) the postgres user cannot reach it,
-# as with a checkout under /root; then a folder of its own under /var/lib/campus.
+# The cluster's folder: var/pg. As root the cluster runs as `postgres`, who cannot
+# enter the owner-only var/: then a folder of its own under /var/lib/campus.
 pg_dir_for() {
   local wanted=$1
   if [ "$(id -u)" != 0 ]; then echo "$wanted"; return; fi
-  mkdir -p "$wanted"
-  chown postgres: "$wanted"
-  if runuser -u postgres -- test -w "$wanted" 2>/dev/null; then echo "$wanted"; return; fi
   local key
   key=$(printf '%s' "$wanted" | sha1sum | cut -c1-12)
   mkdir -p /var/lib/campus
-  chmod 755 /var/lib/campus
+  chmod 711 /var/lib/campus
   echo "/var/lib/campus/$key"
+}
+
+# The address emailed links point at: CAMPUS_BASE_URL when set, else the port nginx serves.
+base_url_for() {
+  echo "${CAMPUS_BASE_URL:-http://127.0.0.1:$1}"
 }
 
 # Waits for a URL to answer 200, up to a minute.

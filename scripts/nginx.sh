@@ -6,7 +6,7 @@
 #
 # LISTEN is like 127.0.0.1:8080; UPSTREAM is unix:/path/to/campus.sock or HOST:PORT.
 set -euo pipefail
-root=$(cd "$(dirname "$0")/.." && pwd)
+source "$(dirname "$0")/common.sh"
 cmd=${1:?usage: nginx.sh start DIR LISTEN UPSTREAM | stop DIR}
 dir=${2:?usage: nginx.sh start DIR LISTEN UPSTREAM | stop DIR}
 nginx=$(command -v nginx || echo /usr/sbin/nginx)
@@ -18,7 +18,6 @@ case "$cmd" in
     mkdir -p "$dir/tmp"
     host=${listen%:*}
     port=${listen##*:}
-    source "$root/scripts/common.sh"
     if port_taken "$host" "$port"; then
       echo "nginx.sh: $listen is already taken by another program; set CAMPUS_PORT to another port" >&2
       exit 1

@@ -14,11 +14,20 @@ if port_taken 127.0.0.1 "$port"; then
   exit 1
 fi
 "$root/scripts/deps.sh"
-echo "Building (release)…"
-swift build -c release --product campus 2>&1 | tail -n 1
-bin="$root/.build/release/campus"
+bin=${CAMPUS_BIN:-}
+if [ -z "$bin" ]; then
+  echo "Building (release)…"
+  swift build -c release --product campus 2>&1 | tail -n 1
+  bin="$root/.build/release/campus"
+fi
 
 mkdir -p "$var/run" "$var/log" "$var/mail"
+# Owner-only, also what an earlier version left readable (mail, logs).
+chmod -R go-rwx "$var"
+# Links in emails must reach this nginx; the socket is for nginx's workers, which run
+# as this account.
+CAMPUS_BASE_URL=$(base_url_for "$port")
+export CAMPUS_BASE_URL CAMPUS_SOCKET_MODE=${CAMPUS_SOCKET_MODE:-600}
 if [ -z "${DATABASE_URL:-}" ] && [ -z "${PGDATABASE:-}" ]; then
   pg=$(pg_dir_for "$var/pg")
   echo "$pg" > "$var/pg.path"

@@ -14,15 +14,21 @@ echo "Building…"
 swift build --build-tests --scratch-path "$build" 2>&1 | grep -E "error|warning: unre|Compiling|Build" | tail -n 5
 
 tmp=$(mktemp -d /tmp/campus-test.XXXXXX)
-chmod 755 "$tmp"
+# As root the clusters run as `postgres`, who must pass through (not list) this folder.
+chmod 711 "$tmp"
 cleanup() {
   status=$?
   # Anything a test left running: nginx instances and responders under $tmp.
   for pidfile in $(find "$tmp" -name '*.pid' 2>/dev/null); do
     kill -TERM "$(cat "$pidfile")" 2>/dev/null || true
   done
-  for dir in $(find "$tmp" -maxdepth 2 -name PG_VERSION -printf '%h\n' 2>/dev/null); do
+  for dir in $(find "$tmp" -maxdepth 3 -name PG_VERSION -printf '%h\n' 2>/dev/null); do
     "$root/scripts/pg.sh" stop "$(dirname "$dir")" || true
+  done
+  # Clusters a `make run` under test put outside $tmp (as root, in /var/lib/campus).
+  for path in $(find "$tmp" -name pg.path 2>/dev/null); do
+    "$root/scripts/pg.sh" stop "$(cat "$path")" || true
+    case "$(cat "$path")" in /var/lib/campus/*) rm -rf "$(cat "$path")" ;; esac
   done
   if [ $status -ne 0 ] && [ -d "$tmp/artifacts" ]; then
     mkdir -p "$root/var/test-artifacts"

@@ -124,7 +124,7 @@ public final class Stack: @unchecked Sendable {
     }
 
     /// A loopback port nobody listens on right now (the kernel's choice).
-    static func freePort() -> UInt16 {
+    public static func freePort() -> UInt16 {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         defer { close(fd) }
         var address = sockaddr_in()
@@ -151,7 +151,8 @@ public final class TestCluster: @unchecked Sendable {
         directory = try TestEnvironment.temporaryDirectory("pg")
         try TestCluster.run("start", directory)
         settings = ConnectionSettings(keywords: [
-            ("host", directory), ("port", "5432"), ("user", "campus"), ("dbname", "postgres"), ("connect_timeout", "5"),
+            ("host", directory), ("port", "5432"), ("user", "campus"), ("passfile", directory + "/pgpass"),
+            ("dbname", "postgres"), ("connect_timeout", "5"),
         ])
     }
 
@@ -161,7 +162,9 @@ public final class TestCluster: @unchecked Sendable {
     public func start() throws { try TestCluster.run("start", directory) }
 
     /// The libpq environment that reaches this cluster, for a child process.
-    public var environment: [String: String] { ["PGHOST": directory, "PGPORT": "5432", "PGUSER": "campus"] }
+    public var environment: [String: String] {
+        ["PGHOST": directory, "PGPORT": "5432", "PGUSER": "campus", "PGPASSFILE": directory + "/pgpass"]
+    }
 
     static func run(_ command: String, _ directory: String) throws {
         try Stack.script("pg.sh", [command, directory], environment: ["CAMPUS_PG_FSYNC": "off"])

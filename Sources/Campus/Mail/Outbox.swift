@@ -74,13 +74,8 @@ enum Outbox {
             return result.status == 0 ? nil : "exit \(result.status): \(result.output)"
         }
         // No sendmail: files a developer can open (make run's default).
-        let folder = settings.mailDirectory
         do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            let path = "\(folder)/\(message.id).eml"
-            try Data(bytes).write(to: URL(fileURLWithPath: path + ".tmp"))
-            _ = try? FileManager.default.removeItem(atPath: path)
-            try FileManager.default.moveItem(atPath: path + ".tmp", toPath: path)
+            try MailFolder.write(bytes, named: "\(message.id).eml", in: settings.mailDirectory)
             return nil
         } catch {
             return "\(error)"
