@@ -169,26 +169,29 @@ CREATE TABLE sessions (
 );
 CREATE INDEX sessions_user ON sessions (user_id);
 
--- Single-use links sent by email (verify the address, reset the password). Hashed.
+-- Single-use links sent by email (verify the address, reset the password, finish
+-- signing in to an account under attack). Hashed.
 CREATE TABLE email_tokens (
     token_hash bytea PRIMARY KEY CHECK (octet_length(token_hash) = 32),
     user_id bigint NOT NULL REFERENCES users ON DELETE CASCADE,
-    purpose text NOT NULL CHECK (purpose IN ('verify', 'reset')),
+    purpose text NOT NULL CHECK (purpose IN ('verify', 'reset', 'sign_in')),
     created_at timestamptz NOT NULL DEFAULT now(),
     expires_at timestamptz NOT NULL,
     used_at timestamptz
 );
 CREATE INDEX email_tokens_user ON email_tokens (user_id, purpose, created_at);
 
--- Failed sign-ins, counted per account and per address over a sliding window.
-CREATE TABLE login_failures (
-    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-    email text NOT NULL CHECK (length(email) <= 320),
-    address text NOT NULL CHECK (length(address) <= 64),
-    at timestamptz NOT NULL DEFAULT now()
+-- Every rate limit's counters (sign-in failures, registrations, emailed links…): one
+-- row per limit and key, counting hits in a window that starts at the first hit.
+-- Rows whose window is over are swept as new windows start.
+CREATE TABLE rate_limits (
+    name text NOT NULL CHECK (length(name) <= 64),
+    key text NOT NULL CHECK (length(key) <= 400),
+    hits integer NOT NULL CHECK (hits >= 0),
+    resets_at timestamptz NOT NULL,
+    PRIMARY KEY (name, key)
 );
-CREATE INDEX login_failures_email ON login_failures (email, at);
-CREATE INDEX login_failures_address ON login_failures (address, at);
+CREATE INDEX rate_limits_resets_at ON rate_limits (resets_at);
 
 -- Roles beyond learner: (role, scope kind, scope id). Later features add scopes.
 CREATE TABLE role_grants (

@@ -17,8 +17,8 @@ import TestSupport
     static let matrix: [String: [Int]] = [
         "GET /":                                         [200,   200,    200,    200,   200,   200,   200],
         "GET /healthz":                                  [200,   200,    200,    200,   200,   200,   200],
-        // From loopback (as here) anyone; from elsewhere admins only (see OperationsTests).
-        "GET /metrics":                                  [200,   200,    200,    200,   200,   200,   200],
+        // Admins, or Prometheus with the bearer token (see OperationsTests); loopback is no credential.
+        "GET /metrics":                                  [403,   403,    403,    403,   403,   403,   200],
         "POST /locale":                                  [422,   422,    422,    422,   422,   422,   422],
         "GET /courses":                                  [200,   200,    200,    200,   200,   200,   200],
         "GET /courses/{slug}":                           [200,   200,    200,    200,   200,   200,   200],
@@ -35,8 +35,11 @@ import TestSupport
         "POST /register":                                [422,   422,    422,    422,   422,   422,   422],
         "GET /register/sent":                            [200,   200,    200,    200,   200,   200,   200],
         "GET /verify/{token}":                           [404,   404,    303,    303,   303,   303,   303],
+        "POST /verify/{token}":                          [404,   404,    303,    303,   303,   303,   303],
         "GET /login":                                    [200,   303,    303,    303,   303,   303,   303],
         "POST /login":                                   [422,   422,    422,    422,   422,   422,   422],
+        "GET /login/link/{token}":                       [404,   404,    404,    404,   404,   404,   404],
+        "POST /login/link/{token}":                      [404,   404,    404,    404,   404,   404,   404],
         "POST /logout":                                  [403,   303,    303,    303,   303,   303,   303],
         "GET /password/forgot":                          [200,   200,    200,    200,   200,   200,   200],
         "POST /password/forgot":                         [422,   422,    422,    422,   422,   422,   422],

@@ -84,6 +84,51 @@ import TestSupport
         #expect(!response.bodyText.contains("otra frase completamente nueva"))
     }
 
+    @Test func currentPasswordChecksAreThrottled() throws {
+        for _ in 0..<5 {
+            let wrong = app.post("/me/password", [("current_password", "a guess that is wrong"), ("new_password", "otra frase completamente nueva")])
+            #expect(wrong.status == .unprocessableContent)
+        }
+        // Even the right password waits now, on both forms that ask for it.
+        let blocked = app.post("/me/password", [("current_password", "correct horse battery staple"), ("new_password", "otra frase completamente nueva")])
+        #expect(blocked.status == .tooManyRequests)
+        #expect(Int(blocked.header("Retry-After") ?? "") ?? 0 > 0)
+        #expect(blocked.bodyText.contains("Vuelva a intentarlo dentro de"))
+        #expect(!blocked.bodyText.contains("otra frase completamente nueva"))
+        let delete = app.post("/me/delete", [("password", "correct horse battery staple")])
+        #expect(delete.status == .tooManyRequests)
+        #expect(delete.header("Retry-After") != nil)
+        #expect(try app.connect().query("SELECT 1 FROM users WHERE id = \(userID) AND deleted_at IS NULL").count == 1)
+        let hash: String? = try app.connect().query("SELECT password_hash FROM users WHERE id = \(userID)").first?["password_hash"]
+        #expect(Passwords.verify("correct horse battery staple", hash: hash ?? ""))
+    }
+
+    @Test func deletingTheAccountChecksThePasswordUnderTheSameLimit() throws {
+        for _ in 0..<5 { #expect(app.post("/me/delete", [("password", "a guess that is wrong")]).status == .unprocessableContent) }
+        #expect(app.post("/me/delete", [("password", "correct horse battery staple")]).status == .tooManyRequests)
+    }
+
+    @Test func resetRequestsFromOneAddressAreLimited() throws {
+        let visitor = try TestApp()
+        try visitor.connect().execute("INSERT INTO rate_limits (name, key, hits, resets_at) VALUES ('reset.address', '127.0.0.1', 20, now() + interval '5 minutes')")
+        let refused = visitor.post("/password/forgot", [("email", "rosa@example.org")])
+        #expect(refused.status == .tooManyRequests)
+        #expect(Int(refused.header("Retry-After") ?? "") ?? 0 > 0)
+        #expect(refused.bodyText.contains("value=\"rosa@example.org\""))
+        #expect(try visitor.outbox(to: "rosa@example.org").isEmpty)
+    }
+
+    @Test func resetLinksToOneMailboxAreLimited() throws {
+        let visitor = try TestApp()
+        _ = try visitor.createUser("lost@example.org")
+        for index in 0..<5 {
+            visitor.remoteAddress = "192.0.2.\(index + 1)"
+            // The same answer every time, whether or not a message went out.
+            #expect(visitor.post("/password/forgot", [("email", "lost@example.org")]).header("Location") == "/password/forgot?sent=1")
+        }
+        #expect(try visitor.outbox(to: "lost@example.org").count == 3)
+    }
+
     @Test func aForgottenPasswordIsResetByEmailOnce() throws {
         let visitor = try TestApp()
         _ = try visitor.createUser("lost@example.org")
@@ -132,6 +177,26 @@ import TestSupport
         #expect(page.bodyText.contains("Confirme su correo (new@example.org)"))
         #expect(visitor.post("/me/verification", []).status == .seeOther)
         #expect(try visitor.link(to: "new@example.org", prefix: "/verify/") != nil)
+    }
+
+    @Test func resendingTheVerificationLinkReallySendsOneUpToTheLimit() throws {
+        let visitor = try TestApp()
+        _ = visitor.post("/register", [("name", "Nueva Persona"), ("email", "nueva@example.org"), ("password", "una frase bastante larga"), ("position", "other"), ("locale", "es")])
+        _ = visitor.signIn("nueva@example.org", password: "una frase bastante larga")
+        // Right after registering, each press sends a new link, and each link works.
+        var links: [String] = []
+        for count in 2...4 {
+            #expect(visitor.post("/me/verification", []).status == .seeOther)
+            #expect(try visitor.outbox(to: "nueva@example.org").count == count)
+            links.append(try #require(try visitor.link(to: "nueva@example.org", prefix: "/verify/")))
+        }
+        #expect(Set(links).count == 3)
+        let refused = visitor.post("/me/verification", [])
+        #expect(refused.status == .tooManyRequests)
+        #expect(Int(refused.header("Retry-After") ?? "") ?? 0 > 0)
+        #expect(refused.bodyText.contains("Ya le enviamos varios enlaces en la última hora."))
+        #expect(try visitor.outbox(to: "nueva@example.org").count == 4)
+        #expect(visitor.post(links[0], []).status == .seeOther)
     }
 
     @Test func theDataExportHasTheReadersData() throws {

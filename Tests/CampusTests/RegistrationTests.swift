@@ -38,18 +38,37 @@ import TestSupport
         #expect(try db.query("SELECT 1 FROM email_tokens WHERE token_hash = \(ByteArray(Crypto.sha256(Array(token.utf8))))").count == 1)
     }
 
+    func isVerified() throws -> Bool {
+        try app.connect().query("SELECT verified_at IS NOT NULL AS v FROM users WHERE lower(email) = 'paula.mendez@example.org'").first?["v"] ?? false
+    }
+
     @Test func theVerificationLinkWorksOnce() throws {
         _ = register(valid)
         let link = try #require(try app.link(to: "paula.mendez@example.org", prefix: "/verify/"))
-        let first = app.get(link)
+        let page = app.get(link)
+        #expect(page.status == .ok)
+        #expect(page.bodyText.contains("Paula.Mendez@Example.org"))
+        let first = app.post(link, [])
         #expect(first.status == .seeOther)
         #expect(first.header("Location") == "/login")
-        let verified: Bool = try app.connect().query("SELECT verified_at IS NOT NULL AS v FROM users WHERE lower(email) = 'paula.mendez@example.org'").first?["v"] ?? false
-        #expect(verified)
-        let again = app.get(link)
+        #expect(try isVerified())
+        let again = app.post(link, [])
         #expect(again.status == .notFound)
         #expect(again.bodyText.contains("ya se usó o caducó"))
+        #expect(app.get(link).status == .notFound)
         #expect(app.get("/verify/forged-token").status == .notFound)
+        #expect(app.post("/verify/forged-token", []).status == .notFound)
+    }
+
+    @Test func openingTheLinkWithoutPressingTheButtonLeavesItUsable() throws {
+        // What mail scanners and link previews do: HEAD and GET.
+        _ = register(valid)
+        let link = try #require(try app.link(to: "paula.mendez@example.org", prefix: "/verify/"))
+        #expect(app.send("HEAD", link).status == .ok)
+        #expect(app.get(link).status == .ok)
+        #expect(try !isVerified())
+        #expect(app.post(link, []).status == .seeOther)
+        #expect(try isVerified())
     }
 
     @Test func anExpiredVerificationLinkIsRefused() throws {
@@ -57,6 +76,7 @@ import TestSupport
         let link = try #require(try app.link(to: "paula.mendez@example.org", prefix: "/verify/"))
         try app.connect().execute("UPDATE email_tokens SET expires_at = now() - interval '1 minute'")
         #expect(app.get(link).status == .notFound)
+        #expect(app.post(link, []).status == .notFound)
     }
 
     @Test func registeringAnExistingEmailRevealsNothingAndWarnsTheOwner() throws {
@@ -67,6 +87,60 @@ import TestSupport
         let count: Int = try app.connect().query("SELECT count(*)::int8 AS n FROM users WHERE lower(email) = 'owner@example.org'").first?["n"] ?? 0
         #expect(count == 1)
         #expect(try app.outbox(to: "owner@example.org").first?.subject == "Alguien intentó crear una cuenta con su correo")
+    }
+
+    @Test func theOwnerIsWarnedAtMostOnceADay() throws {
+        try app.createUser("owner@example.org", name: "Owner")
+        for address in ["192.0.2.1", "192.0.2.2", "192.0.2.3"] {
+            app.remoteAddress = address
+            let response = register([("name", "Someone Else"), ("email", "owner@example.org"), ("password", "una frase bastante larga"), ("position", "other"), ("locale", "es")])
+            #expect(response.status == .seeOther)
+        }
+        #expect(try app.outbox(to: "owner@example.org").count == 1)
+    }
+
+    @Test func registrationsPerAddressAreLimitedBeforeAnyHashing() throws {
+        let db = try app.connect()
+        try db.execute("INSERT INTO rate_limits (name, key, hits, resets_at) VALUES ('register.address', '127.0.0.1', 20, now() + interval '30 minutes')")
+        let response = register(valid)
+        #expect(response.status == .tooManyRequests)
+        let wait = try #require(Int(response.header("Retry-After") ?? ""))
+        #expect(wait > 0 && wait <= 30 * 60)
+        // The form again, as typed, without the password.
+        #expect(response.bodyText.contains("value=\"Paula Méndez\""))
+        #expect(response.bodyText.contains("value=\"Paula.Mendez@Example.org\""))
+        #expect(!response.bodyText.contains("tres tristes tigres"))
+        #expect(response.bodyText.contains("Vuelva a intentarlo dentro de 30 minutos."))
+        #expect(try db.query("SELECT 1 FROM users WHERE lower(email) = 'paula.mendez@example.org'").isEmpty)
+        #expect(try app.outbox(to: "paula.mendez@example.org").isEmpty)
+        // Another address is not held up.
+        app.remoteAddress = "192.0.2.9"
+        #expect(register(valid).status == .seeOther)
+    }
+
+    @Test func registrationsOfOneEmailAreLimited() throws {
+        try app.createUser("owner@example.org", name: "Owner")
+        let fields = [("name", "Someone Else"), ("email", "Owner@Example.org"), ("password", "una frase bastante larga"), ("position", "other"), ("locale", "es")]
+        for index in 0..<3 {
+            app.remoteAddress = "192.0.2.\(index + 1)"
+            #expect(register(fields).status == .seeOther)
+        }
+        app.remoteAddress = "192.0.2.99"
+        let refused = register(fields)
+        #expect(refused.status == .tooManyRequests)
+        #expect(refused.header("Retry-After") != nil)
+        #expect(refused.bodyText.contains("value=\"Owner@Example.org\""))
+    }
+
+    @Test func thePasswordCapCountsBytes() throws {
+        // 518 characters but 1026 bytes: refused, as a form error, and nothing is created.
+        var fields = valid
+        fields[2] = ("password", "una clave " + String(repeating: "é", count: 508))
+        let response = register(fields)
+        #expect(response.status == .unprocessableContent)
+        #expect(response.bodyText.contains("id=\"password-error\">La contraseña es demasiado larga"))
+        #expect(try app.connect().query("SELECT 1 FROM users WHERE lower(email) = 'paula.mendez@example.org'").isEmpty)
+        #expect(try app.connect().query("SELECT 1 FROM rate_limits WHERE name LIKE 'register.%'").isEmpty)
     }
 
     @Test func missingFieldsComeBackBesideTheirFieldsWithValuesKept() throws {

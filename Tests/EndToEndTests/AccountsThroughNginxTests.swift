@@ -31,7 +31,10 @@ import TestSupport
         ])
         #expect(registered.status == 303)
         let verify = try #require(try link(to: "beatriz@example.org", prefix: "/verify/"))
-        #expect(try client.get(verify).header("Location") == "/login")
+        #expect(try client.send("HEAD", verify).status == 200)
+        let confirm = try client.get(verify)
+        #expect(confirm.status == 200)
+        #expect(try client.post(verify, form: [("_csrf", try #require(confirm.csrfToken))]).header("Location") == "/login")
         let login = try client.get("/login")
         let signedIn = try client.post("/login", form: [("_csrf", try #require(login.csrfToken)), ("email", "beatriz@example.org"), ("password", "una frase para entrar segura")])
         #expect(signedIn.status == 303)
@@ -66,6 +69,14 @@ import TestSupport
         #expect(Int(blocked.header("Retry-After") ?? "") ?? 0 > 0)
     }
 
+    @Test func aTrailingSlashDoesNotLeadPastTheSignInGuard() throws {
+        let client = stack.client()
+        let page = try client.get("/login")
+        let posted = try client.post("/login/", form: [("_csrf", try #require(page.csrfToken)), ("email", "admin@campus.example"), ("password", "campus-demo-2026")])
+        #expect(posted.status == 404)
+        #expect(!posted.headers("set-cookie").contains { $0.hasPrefix("campus_session=") })
+    }
+
     @Test func unknownAndKnownEmailsLookTheSame() throws {
         let client = stack.client()
         func attempt(_ email: String) throws -> HTTPResponse {
@@ -76,7 +87,7 @@ import TestSupport
         let unknown = try attempt("nadie@campus.example")
         #expect(known.status == unknown.status)
         func message(_ page: String) -> String? {
-            page.range(of: "<p class=\"field-error\"[^<]*</p>", options: .regularExpression).map { String(page[$0]) }
+            page.range(of: "<div class=\"form-errors\"[^>]*><p>[^<]*</p>", options: .regularExpression).map { String(page[$0]) }
         }
         #expect(message(known.text) != nil)
         #expect(message(known.text) == message(unknown.text))

@@ -12,11 +12,15 @@ public final class TestApp: @unchecked Sendable {
     /// Cookies the "browser" holds, updated from every Set-Cookie.
     public var cookies: [String: String] = [:]
     public var language = "es"
+    /// The client address requests come from, as nginx would pass it.
+    public var remoteAddress = "127.0.0.1"
 
-    public init(_ template: TestDatabase.Template = .demo) throws {
+    /// `environment`: settings (`CAMPUS_*`) beyond the defaults.
+    public init(_ template: TestDatabase.Template = .demo, environment: [String: String] = [:]) throws {
         let database = try TestDatabase(template)
         self.database = database
-        app = try CampusApp(settings: try Settings.fromEnvironment(["CAMPUS_HOME": TestEnvironment.home]), connectionSettings: database.settings)
+        let settings = try Settings.fromEnvironment(environment.merging(["CAMPUS_HOME": TestEnvironment.home]) { $1 })
+        app = try CampusApp(settings: settings, connectionSettings: database.settings)
         responder = app.makeResponder()
     }
 
@@ -68,7 +72,7 @@ public final class TestApp: @unchecked Sendable {
         if all["cookie"] == nil, !cookies.isEmpty {
             all["cookie"] = cookies.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")
         }
-        let request = Request(method: method, uri: uri, headers: all, requestID: "test-request", body: body, defect: defect)
+        let request = Request(method: method, uri: uri, headers: all, remoteAddress: remoteAddress, requestID: "test-request", body: body, defect: defect)
         let response = responder.respond(to: request)
         for value in response.headers(named: "Set-Cookie") {
             guard let pair = value.split(separator: ";").first, let equals = pair.firstIndex(of: "=") else { continue }

@@ -59,7 +59,7 @@ public enum AccountCommands {
         case "account.error.name_long": "at most 120 characters"
         case "account.error.name_invalid": "control characters are not allowed"
         case "account.error.password_short": "at least \(AccountRules.passwordMinimum) characters"
-        case "account.error.password_long": "at most \(AccountRules.passwordMaximum) characters"
+        case "account.error.password_long": "at most \(AccountRules.passwordMaximumBytes) bytes (UTF-8)"
         case "account.error.password_common": "too common; choose another"
         case "account.error.password_personal": "must not contain the name or email"
         default: key

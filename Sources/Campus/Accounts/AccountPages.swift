@@ -41,11 +41,16 @@ enum AccountPages {
         """
     }
 
-    static func login(_ form: FormState, chrome: Chrome) -> HTML {
+    /// The sign-in form; `emailLinkSent` after an attempt on an account that needs the
+    /// emailed link to finish (the same words whether the password was right or not).
+    static func login(_ form: FormState, emailLinkSent: Bool = false, chrome: Chrome) -> HTML {
         let t = form.t
+        let notice: HTML = emailLinkSent
+            ? "<div class=\"flash flash-info\" role=\"status\">\(t("login.link_sent", ["minutes": String(SignInLinks.validMinutes)]))</div>" : ""
         return """
         <section class="narrow">
         <h1>\(t("login.title"))</h1>
+        \(notice)
         \(form.summary)
         <form class="form" method="post" action="\(Paths.login.path())" novalidate>
         \(csrfField(chrome))
@@ -93,7 +98,10 @@ enum AccountPages {
         """
     }
 
-    static func profile(_ profile: Profile, form: FormState, password: FormState, organizations: [OrganizationChoice], activity: HTML, chrome: Chrome) -> HTML {
+    static func profile(
+        _ profile: Profile, form: FormState, password: FormState, verification: FormState, organizations: [OrganizationChoice],
+        activity: HTML, chrome: Chrome
+    ) -> HTML {
         let t = form.t
         let affiliation: HTML
         if profile.organizationID == nil {
@@ -109,6 +117,7 @@ enum AccountPages {
             <section id="verification" class="card" aria-labelledby="verification-title">
             <h2 id="verification-title">\(t("me.verification.title"))</h2>
             <p>\(t("me.verification.text", ["email": profile.email]))</p>
+            \(verification.summary)
             <form class="inline" method="post" action="\(Paths.meVerification.path())">\(csrfField(chrome))\
             <button type="submit" class="button secondary">\(t("me.verification.resend"))</button></form>
             </section>

@@ -63,9 +63,22 @@ enum AccountQueries {
         try db.query("""
             SELECT id, password_hash, disabled_at IS NOT NULL AS disabled, locale
             FROM users WHERE lower(email) = lower(\(email)) AND deleted_at IS NULL
-            """).first.map { row in
-            LoginAccount(id: try row["id"], passwordHash: try row["password_hash"], isDisabled: try row["disabled"], locale: try row["locale"])
-        }
+            """).first.map(loginAccount)
+    }
+
+    static func fetchLoginAccount(_ db: Connection, id: Int64) throws -> LoginAccount? {
+        try db.query("""
+            SELECT id, password_hash, disabled_at IS NOT NULL AS disabled, locale
+            FROM users WHERE id = \(id) AND deleted_at IS NULL
+            """).first.map(loginAccount)
+    }
+
+    private static func loginAccount(_ row: Row) throws -> LoginAccount {
+        LoginAccount(id: try row["id"], passwordHash: try row["password_hash"], isDisabled: try row["disabled"], locale: try row["locale"])
+    }
+
+    static func setLocale(_ db: Connection, userID: Int64, locale: String) throws {
+        try db.execute("UPDATE users SET locale = \(locale), updated_at = now() WHERE id = \(userID)")
     }
 
     /// id, name, locale and email of a live account by email, for messages.
@@ -127,13 +140,13 @@ enum AccountQueries {
     // MARK: Email tokens
 
     /// A single-use link token; only its hash is stored.
-    static func createEmailToken(_ db: Connection, userID: Int64, purpose: String, validFor hours: Int) throws -> String {
+    static func createEmailToken(_ db: Connection, userID: Int64, purpose: String, validForMinutes minutes: Int) throws -> String {
         let token = Crypto.randomToken()
         // Spent and expired links of this user serve nothing any more.
         try db.execute("DELETE FROM email_tokens WHERE user_id = \(userID) AND (used_at IS NOT NULL OR expires_at <= now()) AND created_at < now() - interval '1 day'")
         try db.execute("""
             INSERT INTO email_tokens (token_hash, user_id, purpose, expires_at)
-            VALUES (\(ByteArray(Crypto.sha256(Array(token.utf8)))), \(userID), \(purpose), now() + make_interval(hours => \(hours)::int))
+            VALUES (\(ByteArray(Crypto.sha256(Array(token.utf8)))), \(userID), \(purpose), now() + make_interval(mins => \(minutes)::int))
             """)
         return token
     }
@@ -155,14 +168,6 @@ enum AccountQueries {
               AND used_at IS NULL AND expires_at > now()
             RETURNING user_id
             """).first?["user_id"]
-    }
-
-    /// Whether a token of this purpose went out to the user within the last `minutes`.
-    static func recentTokenExists(_ db: Connection, userID: Int64, purpose: String, minutes: Int) throws -> Bool {
-        try !db.query("""
-            SELECT 1 FROM email_tokens WHERE user_id = \(userID) AND purpose = \(purpose)
-              AND created_at > now() - make_interval(mins => \(minutes)::int) LIMIT 1
-            """).isEmpty
     }
 
     static func markVerified(_ db: Connection, userID: Int64) throws {

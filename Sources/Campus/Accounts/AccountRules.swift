@@ -5,8 +5,12 @@ import Web
 /// message-catalog key, or nil when the value is fine.
 enum AccountRules {
     static let passwordMinimum = 12
-    /// Long passphrases are welcome; the cap only keeps hashing cheap to refuse.
-    static let passwordMaximum = 1024
+    /// Long passphrases are welcome; the cap, in UTF-8 bytes (what the hash reads), only
+    /// keeps a huge password cheap to refuse. Checked before anything else looks at it.
+    static let passwordMaximumBytes = 1024
+    /// At sign-in: passwords chosen while the cap counted characters may take up to four
+    /// bytes a character.
+    static let signInPasswordMaximumBytes = 4 * passwordMaximumBytes
 
     static func nameProblem(_ name: String?) -> String? {
         guard let name, !name.isEmpty else { return "account.error.name_required" }
@@ -31,8 +35,8 @@ enum AccountRules {
     /// and passwords made of the email or the name.
     static func passwordProblem(_ password: String?, email: String? = nil, name: String? = nil) -> String? {
         guard let password, !password.isEmpty else { return "account.error.password_required" }
+        guard password.utf8.count <= passwordMaximumBytes else { return "account.error.password_long" }
         guard password.count >= passwordMinimum else { return "account.error.password_short" }
-        guard password.count <= passwordMaximum else { return "account.error.password_long" }
         let lowered = password.lowercased()
         if CommonPasswords.words.contains(lowered) { return "account.error.password_common" }
         // "Password2024!" and "sunshinesunshine" are the same weak word.

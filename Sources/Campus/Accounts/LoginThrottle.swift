@@ -1,40 +1,54 @@
 import Postgres
 
-/// Limits on failed sign-ins, per account and per address, counted in PostgreSQL so they
-/// hold across every responder. Only failures count; a success clears the account's.
+/// Limits on sign-in attempts, after OWASP's authentication guidance. Failures count per
+/// account from one address, and per address: a stranger's guesses slow the stranger
+/// down, never the owner signing in from elsewhere. Failures on one account from every
+/// address together never lock it either: past their limit, signing in also needs a
+/// link sent to the account's email.
 enum LoginThrottle {
-    /// Seconds until another attempt is allowed, or nil when attempts are allowed now.
-    static func retryAfter(_ db: Connection, email: String, address: String, settings: Settings) throws -> Int? {
-        let row = try db.query("""
-            SELECT
-              (SELECT ceil(extract(epoch FROM at + make_interval(mins => \(settings.loginWindowMinutes)::int) - now()))::int8
-               FROM login_failures WHERE email = \(email) AND at > now() - make_interval(mins => \(settings.loginWindowMinutes)::int)
-               ORDER BY at DESC OFFSET \(settings.loginFailuresPerAccount - 1) LIMIT 1) AS account_wait,
-              (SELECT ceil(extract(epoch FROM at + make_interval(mins => \(settings.loginWindowMinutes)::int) - now()))::int8
-               FROM login_failures WHERE address = \(address) AND at > now() - make_interval(mins => \(settings.loginWindowMinutes)::int)
-               ORDER BY at DESC OFFSET \(settings.loginFailuresPerAddress - 1) LIMIT 1) AS address_wait
-            """).first
-        let waits = [try row?["account_wait"] as Int?, try row?["address_wait"] as Int?].compactMap { $0 }
-        return waits.max().map { max(1, $0) }
+    enum Verdict: Equatable {
+        case allowed(needsEmailLink: Bool)
+        case tooMany(retryAfter: Int)
     }
 
-    /// Holds a lock on this email until the transaction ends (concurrent attempts queue).
-    static func serialize(_ db: Connection, email: String) throws {
-        try db.query("SELECT pg_advisory_xact_lock(hashtext('campus login'), hashtext(\(email)))")
+    static func accountAndAddress(_ settings: Settings) -> RateLimit {
+        .perMinutes("login.account_address", limit: settings.loginFailuresPerAccountAndAddress, minutes: settings.loginWindowMinutes)
     }
 
-    static func recordFailure(_ db: Connection, email: String, address: String) throws {
-        let id: Int64 = try db.query("""
-            INSERT INTO login_failures (email, address) VALUES (\(email.truncated(toCodePoints: 320)), \(address.truncated(toCodePoints: 64)))
-            RETURNING id
-            """).first?["id"] ?? 0
-        // Old rows serve no limit: every hundredth failure sweeps them, so no cron job is needed.
-        if id % 100 == 0 {
-            try db.execute("DELETE FROM login_failures WHERE at < now() - interval '1 day'")
+    static func address(_ settings: Settings) -> RateLimit {
+        .perMinutes("login.address", limit: settings.loginFailuresPerAddress, minutes: settings.loginWindowMinutes)
+    }
+
+    static func account(_ settings: Settings) -> RateLimit {
+        .perMinutes("login.account", limit: settings.loginFailuresBeforeEmailLink, minutes: settings.loginWindowMinutes)
+    }
+
+    /// Counts the attempt before the password is checked, so parallel guesses cannot all
+    /// pass under a limit; a success takes its count back (`succeeded`). An address
+    /// already refused for this account does not use up its allowance for the others.
+    static func admit(_ db: Connection, email: String, address: String, settings: Settings) throws -> Verdict {
+        let client = ClientAddress.limitKey(address)
+        if let wait = try RateLimiter.hit(db, accountAndAddress(settings), key: RateLimiter.key([email, client])) {
+            return .tooMany(retryAfter: wait)
         }
+        if let wait = try RateLimiter.hit(db, LoginThrottle.address(settings), key: client) { return .tooMany(retryAfter: wait) }
+        let overAccount = try RateLimiter.hit(db, account(settings), key: email) != nil
+        return .allowed(needsEmailLink: overAccount)
     }
 
-    static func clearFailures(_ db: Connection, email: String) throws {
-        try db.execute("DELETE FROM login_failures WHERE email = \(email)")
+    /// The attempt signed in: it was no failure, and this client's failures on the
+    /// account are forgiven.
+    static func succeeded(_ db: Connection, email: String, address: String, settings: Settings) throws {
+        let client = ClientAddress.limitKey(address)
+        try RateLimiter.clear(db, accountAndAddress(settings), key: RateLimiter.key([email, client]))
+        try RateLimiter.undo(db, LoginThrottle.address(settings), key: client)
+        try RateLimiter.undo(db, account(settings), key: email)
+    }
+
+    /// A new password set through the emailed link: every count against the account starts over.
+    static func forgive(_ db: Connection, email: String, settings: Settings) throws {
+        let email = email.lowercased()
+        try RateLimiter.clear(db, accountAndAddress(settings), keysStartingWith: [email])
+        try RateLimiter.clear(db, account(settings), key: email)
     }
 }

@@ -11,9 +11,6 @@ enum PasswordRoutes {
         Route("POST", Paths.resetPassword, resetPassword),
     ]
 
-    /// Reset emails to one address per hour, at most: enough for a typo, useless for spam.
-    static let resetEmailsPerHour = 3
-
     static func showForgotPassword(_ context: Context) throws -> Response {
         let sent = try context.query()["sent"] != nil
         return context.page(context.t("forgot.title"), AccountPages.forgotPassword(FormState(t: context.t), sent: sent, chrome: context.chrome), section: .account)
@@ -27,14 +24,20 @@ enum PasswordRoutes {
         guard form.isValid, let email else {
             return context.invalid(context.t("forgot.title"), AccountPages.forgotPassword(form, sent: false, chrome: context.chrome), section: .account)
         }
+        let address = ClientAddress.limitKey(context.request.remoteAddress)
+        if let wait = try RateLimiter.hit(db, AccountLimits.resetRequestsPerAddress(context.settings), key: address) {
+            form.refuseForNow(retryAfter: wait)
+            let page = AccountPages.forgotPassword(form, sent: false, chrome: context.chrome)
+            return context.tooManyRequests(context.t("forgot.title"), page, retryAfter: wait, section: .account)
+        }
+        // Past the limit per mailbox the answer stays the same and no more mail goes out:
+        // a 429 here would only let a stranger keep the owner from asking.
+        guard try RateLimiter.hit(db, AccountLimits.resetEmails, key: email.lowercased()) == nil else {
+            return .redirect(to: Paths.forgotPassword.path() + "?sent=1")
+        }
         try db.transaction {
             guard let account = try AccountQueries.fetchRecipient(db, email: email) else { return }
-            let recent: Int = try db.query("""
-                SELECT count(*)::int8 AS n FROM email_tokens
-                WHERE user_id = \(account.id) AND purpose = 'reset' AND created_at > now() - interval '1 hour'
-                """).first?["n"] ?? 0
-            guard recent < resetEmailsPerHour else { return }
-            let token = try AccountQueries.createEmailToken(db, userID: account.id, purpose: "reset", validFor: 1)
+            let token = try AccountQueries.createEmailToken(db, userID: account.id, purpose: "reset", validForMinutes: 60)
             try Outbox.enqueue(
                 db, app: context.app, userID: account.id, recipient: account.email, language: account.locale, template: "reset",
                 values: ["name": account.name, "link": context.settings.baseURL + Paths.resetPassword.path(token)])
@@ -69,6 +72,7 @@ enum PasswordRoutes {
             try AccountQueries.setPassword(db, userID: userID, hash: hash)
             try AccountQueries.markVerified(db, userID: userID)
             try Sessions.endAll(db, userID: userID)
+            try LoginThrottle.forgive(db, email: account.email, settings: context.settings)
             try Outbox.enqueue(
                 db, app: context.app, userID: userID, recipient: account.email, language: account.locale, template: "password_changed",
                 values: ["name": account.name, "reset": context.settings.baseURL + Paths.forgotPassword.path()])

@@ -72,9 +72,12 @@ enum PrivacyRoutes {
         let user = try context.requireUser()
         let db = try context.db
         var form = FormState(t: context.t)
-        let stored = try AccountQueries.fetchLoginAccount(db, email: user.email)?.passwordHash
-        if !Passwords.verify(context.form["password"] ?? "", hash: stored ?? context.app.standInPasswordHash) {
-            form.fail("password", "me.password.wrong_current")
+        switch try ProfileRoutes.checkCurrentPassword(context, context.form["password"], email: user.email) {
+        case .tooMany(let wait):
+            form.refuseForNow(retryAfter: wait)
+            return context.tooManyRequests(context.t("delete.title"), AccountPages.deleteAccount(form, chrome: context.chrome), retryAfter: wait, section: .account)
+        case .wrong: form.fail("password", "me.password.wrong_current")
+        case .right: break
         }
         guard form.isValid else {
             return context.invalid(context.t("delete.title"), AccountPages.deleteAccount(form, chrome: context.chrome), section: .account)

@@ -26,7 +26,10 @@ enum ProfileRoutes {
         ])
     }
 
-    static func render(_ context: Context, profile: Profile, form: FormState? = nil, password: FormState? = nil, status: Status = .ok) throws -> Response {
+    static func render(
+        _ context: Context, profile: Profile, form: FormState? = nil, password: FormState? = nil, verification: FormState? = nil,
+        status: Status = .ok
+    ) throws -> Response {
         let db = try context.db
         let organizations = try AccountQueries.fetchOrganizationChoices(db)
         let enrollments = try EnrollmentQueries.fetchMyEnrollments(db, userID: profile.id)
@@ -34,7 +37,7 @@ enum ProfileRoutes {
         let activity = MyEnrollmentPages.section(enrollments, context: context)
         let body = AccountPages.profile(
             profile, form: form ?? profileForm(profile, t: context.t), password: password ?? FormState(t: context.t),
-            organizations: organizations, activity: activity, chrome: context.chrome)
+            verification: verification ?? FormState(t: context.t), organizations: organizations, activity: activity, chrome: context.chrome)
         return context.page(context.t("me.title"), body, status: status, section: .account)
     }
 
@@ -66,9 +69,7 @@ enum ProfileRoutes {
             return try render(context, profile: profile, form: form, status: .unprocessableContent)
         }
         try AccountQueries.updateProfile(db, userID: profile.id, name: name, organizationID: organizationID, position: position.rawValue, locale: locale.rawValue, timeZone: zone)
-        var language = SetCookie(name: "lang", value: locale.rawValue, maxAge: 365 * 24 * 3600, secure: context.request.isHTTPS)
-        language.httpOnly = false
-        context.cookies.append(language)
+        context.cookies.append(OperationsRoutes.languageCookie(locale, https: context.request.isHTTPS))
         return context.redirect(Paths.me.path(), flash: "flash.profile_saved")
     }
 
@@ -78,11 +79,13 @@ enum ProfileRoutes {
         let profile = try loadProfile(context)
         let db = try context.db
         var form = FormState(t: context.t)
-        let current = context.form["current_password"] ?? ""
         let fresh = context.form["new_password"]
-        let stored = try AccountQueries.fetchLoginAccount(db, email: profile.email)?.passwordHash
-        if current.isEmpty || !Passwords.verify(current, hash: stored ?? context.app.standInPasswordHash) {
-            form.fail("current_password", "me.password.wrong_current")
+        switch try checkCurrentPassword(context, context.form["current_password"], email: profile.email) {
+        case .tooMany(let wait):
+            form.refuseForNow(retryAfter: wait)
+            return try render(context, profile: profile, password: form, status: .tooManyRequests).retrying(after: wait)
+        case .wrong: form.fail("current_password", "me.password.wrong_current")
+        case .right: break
         }
         if let problem = AccountRules.passwordProblem(fresh, email: profile.email, name: profile.name) { form.fail("new_password", problem) }
         guard form.isValid, let fresh else {
@@ -99,15 +102,36 @@ enum ProfileRoutes {
         return context.redirect(Paths.me.path(), flash: "flash.password_changed")
     }
 
-    /// Sends the verification link again (at most one every two minutes).
+    enum PasswordCheck { case right, wrong, tooMany(retryAfter: Int) }
+
+    /// The signed-in reader's current password, as /me/password and /me/delete ask for it:
+    /// wrong ones count against a limit, as sign-in failures do.
+    static func checkCurrentPassword(_ context: Context, _ password: String?, email: String) throws -> PasswordCheck {
+        let user = try context.requireUser()
+        let db = try context.db
+        let limit = AccountLimits.passwordChecks(context.settings)
+        if let wait = try RateLimiter.hit(db, limit, key: String(user.id)) { return .tooMany(retryAfter: wait) }
+        let password = password ?? ""
+        guard !password.isEmpty, password.utf8.count <= AccountRules.signInPasswordMaximumBytes else { return .wrong }
+        let stored = try AccountQueries.fetchLoginAccount(db, email: email)?.passwordHash
+        guard Passwords.verify(password, hash: stored ?? context.app.standInPasswordHash) else { return .wrong }
+        try RateLimiter.undo(db, limit, key: String(user.id))
+        return .right
+    }
+
+    /// Sends the verification link again: a new link each time, a few an hour.
     static func resendVerification(_ context: Context) throws -> Response {
         let user = try context.requireUser()
         let profile = try loadProfile(context)
         guard !profile.isVerified else { return .redirect(to: Paths.me.path()) }
         let db = try context.db
+        if let wait = try RateLimiter.hit(db, AccountLimits.verificationResends, key: String(user.id)) {
+            var form = FormState(t: context.t)
+            form.refuse("me.verification.too_many", count: RateLimiter.minutes(wait))
+            return try render(context, profile: profile, verification: form, status: .tooManyRequests).retrying(after: wait)
+        }
         try db.transaction {
-            guard try !AccountQueries.recentTokenExists(db, userID: user.id, purpose: "verify", minutes: 2) else { return }
-            let token = try AccountQueries.createEmailToken(db, userID: user.id, purpose: "verify", validFor: 7 * 24)
+            let token = try AccountQueries.createEmailToken(db, userID: user.id, purpose: "verify", validForMinutes: 7 * 24 * 60)
             try Outbox.enqueue(
                 db, app: context.app, userID: user.id, recipient: profile.email, language: Language(rawValue: profile.locale) ?? .es,
                 template: "verify", values: ["name": profile.name, "link": context.settings.baseURL + Paths.verify.path(token)])

@@ -7,7 +7,8 @@ enum RegistrationRoutes {
         Route("GET", Paths.register, showRegistration),
         Route("POST", Paths.register, register),
         Route("GET", Paths.registered, showRegistered),
-        Route("GET", Paths.verify, verifyEmail),
+        Route("GET", Paths.verify, showEmailConfirmation),
+        Route("POST", Paths.verify, verifyEmail),
     ]
 
     static func showRegistration(_ context: Context) throws -> Response {
@@ -40,6 +41,14 @@ enum RegistrationRoutes {
         guard form.isValid, let name, let email, let password else {
             return context.invalid(context.t("register.title"), AccountPages.registration(form, organizations: organizations, chrome: context.chrome), section: .account)
         }
+        // Counted before the hashing, the one expensive step, so a flood costs it nothing.
+        if let wait = try RateLimiter.hit(db, AccountLimits.registrationsPerAddress(context.settings), key: ClientAddress.limitKey(context.request.remoteAddress))
+            ?? RateLimiter.hit(db, AccountLimits.registrationsPerEmail, key: email.lowercased())
+        {
+            form.refuseForNow(retryAfter: wait)
+            let page = AccountPages.registration(form, organizations: organizations, chrome: context.chrome)
+            return context.tooManyRequests(context.t("register.title"), page, retryAfter: wait, section: .account)
+        }
         guard let hash = Passwords.hash(password) else { throw HTTPError(.serviceUnavailable) }
 
         try db.transaction {
@@ -47,13 +56,15 @@ enum RegistrationRoutes {
                 db, email: email, name: name, passwordHash: hash, organizationID: organization?.id,
                 position: position.rawValue, locale: locale.rawValue, timeZone: AccountRules.timeZone(forCountry: organization?.country))
             if let userID = created {
-                let token = try AccountQueries.createEmailToken(db, userID: userID, purpose: "verify", validFor: 7 * 24)
+                let token = try AccountQueries.createEmailToken(db, userID: userID, purpose: "verify", validForMinutes: 7 * 24 * 60)
                 try Outbox.enqueue(
                     db, app: context.app, userID: userID, recipient: email, language: locale, template: "verify",
                     values: ["name": name, "link": context.settings.baseURL + Paths.verify.path(token)])
-            } else if let existing = try AccountQueries.fetchRecipient(db, email: email) {
-                // The address has an account: tell its owner, and tell the visitor nothing more
-                // than a new registrant would see.
+            } else if let existing = try AccountQueries.fetchRecipient(db, email: email),
+                try RateLimiter.hit(db, AccountLimits.accountExistsEmails, key: email.lowercased()) == nil
+            {
+                // The address has an account: tell its owner (once a day at most), and tell the
+                // visitor nothing more than a new registrant would see.
                 try Outbox.enqueue(
                     db, app: context.app, userID: existing.id, recipient: existing.email, language: existing.locale,
                     template: "account_exists",
@@ -77,8 +88,20 @@ enum RegistrationRoutes {
         return context.page(t("registered.title"), body, section: .account)
     }
 
-    /// Opening the emailed link proves the address. Signed-in readers go to their
-    /// profile; others sign in first (the link alone never signs anyone in).
+    /// The emailed link shows a button; only pressing it (a POST) uses the link up, so mail
+    /// scanners and previews that open links (GET or HEAD) leave it working.
+    static func showEmailConfirmation(_ context: Context) throws -> Response {
+        let db = try context.db
+        let token = try context.parameters.string("token")
+        guard let userID = try AccountQueries.peekEmailToken(db, token: token, purpose: "verify"),
+            let account = try AccountQueries.fetchRecipient(db, id: userID)
+        else { return try alreadyVerifiedOrInvalid(context) }
+        let page = AccountPages.confirmEmail(email: account.email, token: token, chrome: context.chrome)
+        return context.page(context.t("verify.title"), page, section: .account)
+    }
+
+    /// Pressing the button proves the address. Signed-in readers go to their profile;
+    /// others sign in first (the link alone never signs anyone in).
     static func verifyEmail(_ context: Context) throws -> Response {
         let db = try context.db
         let token = try context.parameters.string("token")
@@ -87,10 +110,12 @@ enum RegistrationRoutes {
             try AccountQueries.markVerified(db, userID: userID)
             return userID
         }
-        if let userID = verified {
-            if context.user?.id == userID { return context.redirect(Paths.me.path(), flash: "flash.verified") }
-            return context.redirect(Paths.login.path(), flash: "flash.verified_sign_in")
-        }
+        guard let userID = verified else { return try alreadyVerifiedOrInvalid(context) }
+        if context.user?.id == userID { return context.redirect(Paths.me.path(), flash: "flash.verified") }
+        return context.redirect(Paths.login.path(), flash: "flash.verified_sign_in")
+    }
+
+    static func alreadyVerifiedOrInvalid(_ context: Context) throws -> Response {
         if let user = context.user, user.isVerified { return .redirect(to: Paths.me.path()) }
         throw HTTPError(.notFound, reason: "account.token_invalid")
     }

@@ -114,8 +114,10 @@ public final class CampusResponder: Responder {
         case nil: break
         }
         let segments = try Router<Handler>.segments(ofRawPath: request.rawPath)
-        if request.rawPath.count > 1, request.rawPath.hasSuffix("/"), request.method == "GET" || request.method == "HEAD" {
-            // One address per page: /courses/ → /courses.
+        if request.rawPath.count > 1, request.rawPath.hasSuffix("/") {
+            // One address per page: /courses/ → /courses. Only for reading: a form posted to
+            // /login/ must not reach the handler past nginx's guard on POST /login.
+            guard request.method == "GET" || request.method == "HEAD" else { throw HTTPError(.notFound) }
             let query = request.rawQuery.isEmpty ? "" : "?" + request.rawQuery
             throw Redirect(location: "/" + segments.map(PercentEncoding.encode).joined(separator: "/") + query, status: .permanentRedirect)
         }

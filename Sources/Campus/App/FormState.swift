@@ -7,6 +7,8 @@ struct FormState {
     var values: [String: String] = [:]
     /// Field name → the message shown beside it.
     var errors: [String: FieldError] = [:]
+    /// A message about the whole form rather than one field: a refused sign-in, a limit reached.
+    var notice: FieldError?
 
     /// A message-catalog key with its values; `count` picks a plural form.
     struct FieldError {
@@ -28,16 +30,24 @@ struct FormState {
         }
     }
 
-    var isValid: Bool { errors.isEmpty }
+    var isValid: Bool { errors.isEmpty && notice == nil }
 
     mutating func fail(_ field: String, _ key: String, _ values: [String: String] = [:], count: Int? = nil) {
         if errors[field] == nil { errors[field] = FieldError(key: key, values: values, count: count) }
     }
 
+    /// Refuses the whole form with one message, shown once at its top.
+    mutating func refuse(_ key: String, _ values: [String: String] = [:], count: Int? = nil) {
+        notice = FieldError(key: key, values: values, count: count)
+    }
+
     /// The message for a field's error, in the form's language.
     func message(_ name: String) -> String? {
-        guard let error = errors[name] else { return nil }
-        return error.count.map { t.plural(error.key, $0, error.values) } ?? t(error.key, error.values)
+        errors[name].map(text)
+    }
+
+    private func text(_ error: FieldError) -> String {
+        error.count.map { t.plural(error.key, $0, error.values) } ?? t(error.key, error.values)
     }
 
     func error(_ name: String) -> HTML {
@@ -106,8 +116,10 @@ struct FormState {
         "<label class=\"choice\"><input type=\"checkbox\" name=\"\(name)\" value=\"1\"\(attribute: "checked", when: checked)> \(label)</label>"
     }
 
-    /// The list of problems at the top of a form shown again (422).
+    /// What is wrong, at the top of a form shown again: the form's notice, or a pointer
+    /// to the fields marked.
     var summary: HTML {
+        if let notice { return "<div class=\"form-errors\" role=\"alert\"><p>\(text(notice))</p></div>" }
         guard !errors.isEmpty else { return "" }
         return "<div class=\"form-errors\" role=\"alert\"><p>\(t("form.errors_intro"))</p></div>"
     }

@@ -24,6 +24,7 @@ enum Paths {
     static let registered: RoutePattern = "/register/sent"
     static let verify: RoutePattern = "/verify/{token}"
     static let login: RoutePattern = "/login"
+    static let signInLink: RoutePattern = "/login/link/{token}"
     static let logout: RoutePattern = "/logout"
     static let forgotPassword: RoutePattern = "/password/forgot"
     static let resetPassword: RoutePattern = "/password/reset/{token}"

@@ -17,10 +17,19 @@ public struct Settings: Sendable {
     public var sessionIdleMinutes: Int
     /// …and this many days after sign-in, whatever happens.
     public var sessionDays: Int
-    /// Failed sign-ins allowed per account, and per address, within `loginWindowMinutes`.
-    public var loginFailuresPerAccount: Int
+    /// Failed sign-ins allowed on one account from one address, and from one address on
+    /// any accounts, within `loginWindowMinutes`; beyond them that address waits.
+    public var loginFailuresPerAccountAndAddress: Int
     public var loginFailuresPerAddress: Int
+    /// Failed sign-ins on one account from every address together, within the window,
+    /// after which signing in also needs a link sent to the account's email.
+    public var loginFailuresBeforeEmailLink: Int
     public var loginWindowMinutes: Int
+    /// Registrations, and password-reset requests, allowed per address per hour.
+    public var registrationsPerAddress: Int
+    public var resetRequestsPerAddress: Int
+    /// The bearer token Prometheus sends for /metrics; unset: only admins may read it.
+    public var metricsToken: String?
     /// Where `campus mail` writes messages when no sendmail command is set.
     public var mailDirectory: String
     /// A sendmail-compatible command (`/usr/sbin/sendmail -t -oi`); unset: files in mailDirectory.
@@ -58,13 +67,26 @@ public struct Settings: Sendable {
             secret: secret,
             sessionIdleMinutes: try integer("CAMPUS_SESSION_IDLE_MINUTES", 8 * 60),
             sessionDays: try integer("CAMPUS_SESSION_DAYS", 14),
-            loginFailuresPerAccount: try integer("CAMPUS_LOGIN_FAILURES_PER_ACCOUNT", 5),
+            loginFailuresPerAccountAndAddress: try integer("CAMPUS_LOGIN_FAILURES_PER_ACCOUNT_AND_ADDRESS", 5),
             loginFailuresPerAddress: try integer("CAMPUS_LOGIN_FAILURES_PER_ADDRESS", 30),
+            loginFailuresBeforeEmailLink: try integer("CAMPUS_LOGIN_FAILURES_BEFORE_EMAIL_LINK", 20),
             loginWindowMinutes: try integer("CAMPUS_LOGIN_WINDOW_MINUTES", 15),
+            registrationsPerAddress: try integer("CAMPUS_REGISTRATIONS_PER_ADDRESS", 20),
+            resetRequestsPerAddress: try integer("CAMPUS_RESET_REQUESTS_PER_ADDRESS", 20),
+            metricsToken: try metricsToken(text("CAMPUS_METRICS_TOKEN")),
             mailDirectory: text("CAMPUS_MAIL_DIR") ?? home + "/var/mail",
             sendmail: text("CAMPUS_SENDMAIL"),
             mailFrom: text("CAMPUS_MAIL_FROM") ?? "Campus <campus@localhost>"
         )
+    }
+
+    /// A token shorter than 16 characters could be guessed; refusing it at start-up says so.
+    static func metricsToken(_ text: String?) throws -> String? {
+        guard let text else { return nil }
+        guard text.count >= 16, !text.contains(where: \.isWhitespace) else {
+            throw SettingsError("CAMPUS_METRICS_TOKEN must be at least 16 characters without spaces")
+        }
+        return text
     }
 
     /// The folder with schema.sql: searched upwards from the executable (so a build in

@@ -3,16 +3,24 @@ import Postgres
 import Web
 
 /// `/metrics` in Prometheus' text format: this responder's request counters, and gauges
-/// from PostgreSQL that are the same whichever responder answers. Loopback or admins only.
+/// from PostgreSQL that are the same whichever responder answers. For admins, and for
+/// Prometheus with the bearer token of `CAMPUS_METRICS_TOKEN`. Never by address: behind a
+/// proxy on the same host every visitor comes from loopback.
 enum MetricsRoutes {
     static let routes: [Route<Handler>] = [Route("GET", Paths.metrics, showMetrics)]
 
-    static func isLoopback(_ address: String) -> Bool {
-        address == "127.0.0.1" || address == "::1" || address.hasPrefix("127.") || address == "::ffff:127.0.0.1"
+    static func mayRead(_ context: Context) -> Bool {
+        if context.user?.isAdmin == true { return true }
+        guard let expected = context.settings.metricsToken, let header = context.request.headers["authorization"],
+            header.count > 7, header.prefix(7).lowercased() == "bearer "
+        else { return false }
+        let given = header.dropFirst(7).trimmingCharacters(in: .whitespaces)
+        // Digests have one length whatever was sent, so the comparison's time says nothing.
+        return Crypto.constantTimeEqual(Crypto.sha256(Array(given.utf8)), Crypto.sha256(Array(expected.utf8)))
     }
 
     static func showMetrics(_ context: Context) throws -> Response {
-        guard isLoopback(context.request.remoteAddress) || context.user?.isAdmin == true else { throw HTTPError(.forbidden) }
+        guard mayRead(context) else { throw HTTPError(.forbidden) }
         let counters = context.app.counters
         var lines: [String] = [
             "# HELP campus_requests_total Requests answered by this responder, by status class.",
