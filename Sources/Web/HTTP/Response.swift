@@ -13,7 +13,7 @@ public struct Response: Sendable {
     }
 
     public static func html(_ html: HTML, status: Status = .ok) -> Response {
-        Response(status: status, headers: [("Content-Type", "text/html; charset=utf-8")], body: Array(html.rendered.utf8))
+        Response(status: status, headers: [("Content-Type", "text/html; charset=utf-8")], body: html.bytes)
     }
 
     public static func text(_ text: String, status: Status = .ok) -> Response {

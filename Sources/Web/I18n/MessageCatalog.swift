@@ -46,38 +46,108 @@ public struct MessageCatalog: Sendable {
     }
 
     public func localizer(_ language: Language) -> Localizer {
-        Localizer(language: language, messages: messages[language] ?? [:], fallback: messages[.fallback] ?? [:])
+        Localizer(language: language, messages: messages[language] ?? [:], fallback: language == .fallback ? [:] : messages[.fallback] ?? [:])
     }
 }
 
-/// Messages, numbers and dates in one language.
+/// One catalog message, split at its `{name}` placeholders when the catalog is loaded,
+/// so filling it in on a request is a walk over ready pieces. A `{` without its `}`, or
+/// with a name that holds anything but letters, digits and `_`, is plain text.
+public struct MessageTemplate: Sendable {
+    enum Piece: Sendable {
+        case text(String)
+        case placeholder(String)
+    }
+
+    /// The message as written in the catalog.
+    public let text: String
+    let pieces: [Piece]
+
+    public init(_ text: String) {
+        self.text = text
+        var pieces: [Piece] = []
+        var literal = ""
+        var rest = Substring(text)
+        while let open = rest.firstIndex(of: "{") {
+            literal += rest[..<open]
+            let afterOpen = rest.index(after: open)
+            if let close = rest[afterOpen...].firstIndex(of: "}"),
+                case let name = rest[afterOpen..<close], !name.isEmpty,
+                name.unicodeScalars.allSatisfy({ $0 == "_" || ($0.isASCII && $0.properties.isAlphabetic) || ("0"..."9").contains($0) })
+            {
+                if !literal.isEmpty { pieces.append(.text(literal)) }
+                literal = ""
+                pieces.append(.placeholder(String(name)))
+                rest = rest[rest.index(after: close)...]
+            } else {
+                literal += "{"
+                rest = rest[afterOpen...]
+            }
+        }
+        literal += rest
+        if !literal.isEmpty { pieces.append(.text(literal)) }
+        self.pieces = pieces
+    }
+
+    var hasPlaceholders: Bool { pieces.contains { if case .placeholder = $0 { true } else { false } } }
+
+    /// The message with each placeholder's value; a placeholder without one stays as written.
+    public func filled(_ arguments: [String: String]) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count + 16)
+        for piece in pieces {
+            switch piece {
+            case .text(let text): out += text
+            case .placeholder(let name): out += arguments[name] ?? "{\(name)}"
+            }
+        }
+        return out
+    }
+
+    /// The message as markup: its own text escaped, the values (markup already) as they are.
+    public func filled(_ arguments: [String: HTML]) -> HTML {
+        var out = HTML()
+        for piece in pieces {
+            switch piece {
+            case .text(let text): out.append(text: text)
+            case .placeholder(let name):
+                if let value = arguments[name] { out += value } else { out.append(text: "{\(name)}") }
+            }
+        }
+        return out
+    }
+}
+
+/// Messages, numbers and dates in one language. Made once per language at start-up.
 public struct Localizer: Sendable {
     public let language: Language
-    let messages: [String: String]
-    let fallback: [String: String]
+    let messages: [String: MessageTemplate]
+    let fallback: [String: MessageTemplate]
 
     public init(language: Language, messages: [String: String], fallback: [String: String]) {
         self.language = language
-        self.messages = messages
-        self.fallback = fallback
+        self.messages = messages.mapValues(MessageTemplate.init)
+        self.fallback = fallback.mapValues(MessageTemplate.init)
     }
+
+    func template(_ key: String) -> MessageTemplate? { messages[key] ?? fallback[key] }
 
     /// The message for `key` with `{name}` placeholders filled. A missing key shows the key
     /// itself (the catalog test keeps that from shipping).
     public func callAsFunction(_ key: String, _ arguments: [String: String] = [:]) -> String {
-        let template = messages[key] ?? fallback[key] ?? key
-        return arguments.isEmpty ? template : Localizer.fill(template, arguments)
+        guard let template = template(key) else { return key }
+        return arguments.isEmpty ? template.text : template.filled(arguments)
     }
 
     public func has(_ key: String) -> Bool { messages[key] != nil }
 
     /// A count-dependent message: `key.one` or `key.other`, with `{n}` set to the formatted count.
     public func plural(_ key: String, _ count: Int, _ arguments: [String: String] = [:]) -> String {
-        let form = pluralForm(count)
         var all = arguments
         all["n"] = number(count)
-        let specific = "\(key).\(form)"
-        return self(messages[specific] != nil || fallback[specific] != nil ? specific : "\(key).other", all)
+        let specific = "\(key).\(pluralForm(count))"
+        guard let template = template(specific) ?? template("\(key).other") else { return specific }
+        return template.filled(all)
     }
 
     /// CLDR's cardinal rule for our four languages (integers): French counts 0 and 1 as one.
@@ -90,22 +160,8 @@ public struct Localizer: Sendable {
 
     /// Message text where placeholders take markup: the template is escaped, the values are not.
     public func html(_ key: String, _ arguments: [String: HTML]) -> HTML {
-        let template = HTML.escape(messages[key] ?? fallback[key] ?? key)
-        return HTML(unsafeRaw: Localizer.fill(template, arguments.mapValues(\.rendered)))
-    }
-
-    static func fill(_ template: String, _ arguments: [String: String]) -> String {
-        var out = ""
-        var rest = Substring(template)
-        while let open = rest.firstIndex(of: "{") {
-            out += rest[..<open]
-            guard let close = rest[open...].firstIndex(of: "}") else { break }
-            let name = String(rest[rest.index(after: open)..<close])
-            if let value = arguments[name] { out += value } else { out += rest[open...close] }
-            rest = rest[rest.index(after: close)...]
-        }
-        out += rest
-        return out
+        guard let template = template(key) else { return HTML.text(key) }
+        return template.filled(arguments)
     }
 
     /// The decimal mark: a point in English, a comma in Spanish, Portuguese and French.
