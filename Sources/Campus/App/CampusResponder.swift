@@ -46,67 +46,80 @@ public final class CampusResponder: Responder {
         let requestID = request.requestID.isEmpty ? Crypto.hex(Crypto.randomBytes(8)) : request.requestID
         let cookies = request.cookies
         let language = Language.negotiate(cookie: cookies["lang"], acceptLanguage: request.headers["accept-language"])
-        // The session, if any: one query that also brings the unread count and roles.
-        // When the database cannot say, the request fails as unavailable (503) and the
-        // cookie stays: a restart must not sign anyone out.
         var issued: [SetCookie] = []
         let sessionCookie = Sessions.cookieName(https: request.isHTTPS)
-        var user: CurrentUser?
-        var sessionToken: String?
-        var sessionFailure: Error?
-        if let token = cookies[sessionCookie] {
-            do {
-                user = try Sessions.load(try database(), token: token, settings: app.settings)
-                if user == nil { issued.append(.expired(sessionCookie, secure: request.isHTTPS)) } else { sessionToken = token }
-            } catch {
-                sessionFailure = error
-            }
-        } else {
-            _ = try? database()
-        }
-
-        // Forms are bound to the session, or before sign-in to an anonymous random
-        // cookie (the signed double-submit pattern).
-        let bindingName = request.isHTTPS ? "__Host-campus_csrf" : "campus_csrf"
-        var binding = cookies[bindingName] ?? ""
-        if Crypto.fromBase64URL(binding)?.count != 32 {
-            binding = Crypto.randomToken()
-            issued.append(SetCookie(name: bindingName, value: binding, secure: request.isHTTPS))
-        }
-        if let sessionToken { binding = sessionToken }
-
         let t = app.localizer(language)
-        var flash: String?
-        if let key = cookies[Flash.cookieName] {
-            issued.append(.expired(Flash.cookieName, secure: request.isHTTPS))
-            if Flash.isValid(key), t.has(key) { flash = t(key) }
-        }
         let query = request.rawQuery.isEmpty ? "" : "?" + request.rawQuery
-        let chrome = Chrome(
-            t: t, csrfToken: csrf?.token(binding: binding),
-            currentPath: Paths.localPath(request.rawPath + query), assetVersion: app.assetVersion,
-            user: user, flash: flash, previousPath: CampusResponder.previousPath(request)
+        var chrome = Chrome(
+            t: t, csrfToken: nil, currentPath: Paths.localPath(request.rawPath + query), assetVersion: app.assetVersion,
+            user: nil, flash: nil, previousPath: CampusResponder.previousPath(request)
         )
 
         var response: Response
         do {
-            if let sessionFailure { throw sessionFailure }
-            let context = try prepare(request, chrome: chrome, binding: binding, user: user, sessionToken: sessionToken)
-            response = try context.route.handler(context.context)
-            issued += context.context.cookies
+            // Routing first: a malformed request, an unknown path, a wrong method or the
+            // canonical redirect is answered without the database or the session.
+            let (route, parameters) = try self.route(request)
+
+            // The session, if any: one query that also brings the unread count and roles.
+            // When the database cannot say, the request fails as unavailable (503) and the
+            // cookie stays: a restart must not sign anyone out.
+            var user: CurrentUser?
+            var sessionToken: String?
+            if let token = cookies[sessionCookie] {
+                user = try Sessions.load(try database(), token: token, settings: app.settings)
+                if user == nil { issued.append(.expired(sessionCookie, secure: request.isHTTPS)) } else { sessionToken = token }
+            } else if csrf == nil {
+                // The signing secret lives in the database: fetched once per connection.
+                _ = try? database()
+            }
+
+            // Forms are bound to the session, or before sign-in to an anonymous random
+            // cookie (the signed double-submit pattern).
+            let binding = self.binding(cookies: cookies, https: request.isHTTPS, sessionToken: sessionToken, issued: &issued)
+            chrome.csrfToken = csrf?.token(binding: binding)
+            chrome.user = user
+            if let key = cookies[Flash.cookieName] {
+                issued.append(.expired(Flash.cookieName, secure: request.isHTTPS))
+                if Flash.isValid(key), t.has(key) { chrome.flash = t(key) }
+            }
+            let form = try checkedForm(request, binding: binding)
+            let context = Context(
+                request: request, parameters: parameters, form: form, app: app, chrome: chrome,
+                user: user, sessionToken: sessionToken, database: database)
+            response = try route.handler(context)
+            issued += context.cookies
         } catch {
+            if chrome.user == nil { chrome.hasSessionCookie = cookies[sessionCookie] != nil }
+            if chrome.csrfToken == nil, let csrf {
+                // Pages answered before the session look-up still offer the language switcher.
+                chrome.csrfToken = csrf.token(binding: binding(cookies: cookies, https: request.isHTTPS, sessionToken: nil, issued: &issued))
+            }
             response = errorResponse(error, request: request, chrome: chrome, requestID: requestID)
         }
         finish(&response, request: request, requestID: requestID, cookies: issued)
         let elapsed = DispatchTime.now().uptimeNanoseconds - started
-        app.counters.record(status: response.status.rawValue, microseconds: Int(elapsed / 1000))
-        let milliseconds = Double(elapsed) / 1_000_000
-        Log.write("\(requestID) \(request.method) \(request.rawPath) \(response.status.rawValue) \(String(format: "%.1f", milliseconds))ms")
+        let microseconds = Int(elapsed / 1000)
+        app.counters.record(status: response.status.rawValue, microseconds: microseconds)
+        Log.write("\(requestID) \(request.method) \(request.rawPath) \(response.status.rawValue) \(microseconds / 1000).\(microseconds % 1000 / 100)ms")
         return response
     }
 
-    /// Everything before the handler: the request's defects, routing, the form, CSRF.
-    private func prepare(_ request: Request, chrome: Chrome, binding: String, user: CurrentUser?, sessionToken: String?) throws -> (route: Route<Handler>, context: Context) {
+    /// The value forms are bound to: the session's token for a signed-in reader, else the
+    /// anonymous binding cookie (issued when missing or malformed).
+    private func binding(cookies: [String: String], https: Bool, sessionToken: String?, issued: inout [SetCookie]) -> String {
+        if let sessionToken { return sessionToken }
+        let name = https ? "__Host-campus_csrf" : "campus_csrf"
+        if let value = cookies[name], Crypto.fromBase64URL(value)?.count == 32 { return value }
+        if let fresh = issued.first(where: { $0.name == name }) { return fresh.value }
+        let value = Crypto.randomToken()
+        issued.append(SetCookie(name: name, value: value, secure: https))
+        return value
+    }
+
+    /// The request's defects, the canonical address, and the route: all decided from the
+    /// request alone.
+    private func route(_ request: Request) throws -> (Route<Handler>, PathParameters) {
         switch request.defect {
         case .bodyTooLarge: throw HTTPError(.payloadTooLarge)
         case .bodyTruncated: throw HTTPError(.badRequest, reason: "error.400.truncated")
@@ -127,19 +140,19 @@ public final class CampusResponder: Responder {
         case .methodNotAllowed(let allowed):
             throw HTTPError(.methodNotAllowed, headers: [("Allow", allowed.joined(separator: ", "))])
         case .found(let route, let parameters):
-            var form = Form()
-            if request.method == "POST" {
-                form = try request.form()
-                guard let csrf else { throw PostgresError(kind: .connection, message: "signing secret unavailable") }
-                guard CSRF.originMatches(request, trusted: app.trustedOrigins), csrf.isValid(form[CSRF.fieldName], binding: binding) else {
-                    throw HTTPError(.forbidden, reason: "error.403.csrf")
-                }
-            }
-            let context = Context(
-                request: request, parameters: parameters, form: form, app: app, chrome: chrome,
-                user: user, sessionToken: sessionToken, database: database)
-            return (route, context)
+            return (route, parameters)
         }
+    }
+
+    /// A POST's form, once its CSRF token and origin are checked.
+    private func checkedForm(_ request: Request, binding: String) throws -> Form {
+        guard request.method == "POST" else { return Form() }
+        let form = try request.form()
+        guard let csrf else { throw PostgresError(kind: .connection, message: "signing secret unavailable") }
+        guard CSRF.originMatches(request, trusted: app.trustedOrigins), csrf.isValid(form[CSRF.fieldName], binding: binding) else {
+            throw HTTPError(.forbidden, reason: "error.403.csrf")
+        }
+        return form
     }
 
     /// The one place where failures become pages, in the reader's language.

@@ -19,6 +19,9 @@ struct Chrome: Sendable {
     var flash: String?
     /// The page the reader came from on this site, for error pages' "back" link.
     var previousPath: String?
+    /// A session cookie came with a request answered before the session was looked up
+    /// (an unknown address): the menu then links to the profile instead of offering sign-in.
+    var hasSessionCookie = false
 }
 
 /// One-time messages carried to the next page in a short-lived cookie. The cookie holds
@@ -87,6 +90,9 @@ enum Layout {
     static func userMenu(_ chrome: Chrome) -> HTML {
         let t = chrome.t
         guard let user = chrome.user else {
+            if chrome.hasSessionCookie {
+                return "<div class=\"user-menu\"><a href=\"\(Paths.me.path())\">\(t("me.title"))</a></div>"
+            }
             let next = chrome.currentPath == "/" || chrome.currentPath.hasPrefix(Paths.login.path()) ? nil : chrome.currentPath
             let login = Paths.login.path() + PercentEncoding.query([("next", next)])
             return """
