@@ -177,16 +177,23 @@ public final class Connection {
     /// duration of the call only.
     private static func withParameters<R>(_ binds: [PostgresBind], _ body: (UnsafePointer<UnsafePointer<CChar>?>?, Int32) -> R) -> R {
         if binds.isEmpty { return body(nil, 0) }
-        var buffer: [CChar] = []
-        var offsets: [Int?] = []
+        var buffer: [UInt8] = []
+        var offsets: [Int] = []
+        offsets.reserveCapacity(binds.count)
         for bind in binds {
-            guard let text = bind.text else { offsets.append(nil); continue }
+            guard var text = bind.text else { offsets.append(-1); continue }
             offsets.append(buffer.count)
-            buffer.append(contentsOf: text.utf8CString)
+            text.withUTF8 { buffer.append(contentsOf: $0) }
+            buffer.append(0)
         }
+        if buffer.isEmpty { buffer.append(0) }
         return buffer.withUnsafeBufferPointer { storage in
-            let pointers: [UnsafePointer<CChar>?] = offsets.map { offset in offset.map { storage.baseAddress! + $0 } }
-            return pointers.withUnsafeBufferPointer { body($0.baseAddress, Int32(binds.count)) }
+            storage.baseAddress!.withMemoryRebound(to: CChar.self, capacity: storage.count) { base in
+                withUnsafeTemporaryAllocation(of: UnsafePointer<CChar>?.self, capacity: offsets.count) { pointers in
+                    for (index, offset) in offsets.enumerated() { pointers[index] = offset < 0 ? nil : base + offset }
+                    return body(UnsafePointer(pointers.baseAddress), Int32(binds.count))
+                }
+            }
         }
     }
 

@@ -42,8 +42,21 @@ public struct CalendarDay: Sendable, Hashable, Comparable, CustomStringConvertib
     public var postgresText: String { description }
 
     public static func decode(postgresText bytes: UnsafeBufferPointer<UInt8>) throws(PostgresError) -> CalendarDay {
-        guard let day = CalendarDay(iso: String(decoding: bytes, as: UTF8.self)) else { throw .decoding(CalendarDay.self, bytes) }
-        return day
+        // `YYYY-MM-DD` read digit by digit: the form every date column arrives in.
+        func digits(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for index in range {
+                let digit = Int(bytes[index]) - 0x30
+                guard digit >= 0, digit <= 9 else { return nil }
+                value = value * 10 + digit
+            }
+            return value
+        }
+        guard bytes.count == 10, bytes[4] == 0x2D, bytes[7] == 0x2D,
+            let year = digits(0..<4), let month = digits(5..<7), let day = digits(8..<10),
+            year >= 1, (1...12).contains(month), day >= 1, day <= CalendarDay.daysIn(month: month, year: year)
+        else { throw .decoding(CalendarDay.self, bytes) }
+        return CalendarDay(year: year, month: month, day: day)
     }
 }
 
@@ -147,36 +160,37 @@ extension Array: PostgresEncodable where Element: PostgresArrayElement {
 }
 
 extension Array: PostgresDecodable where Element: PostgresArrayElement & PostgresDecodable {
-    /// Parses a one-dimensional array literal; NULL elements are not supported.
+    /// Parses a one-dimensional array literal; NULL elements are not supported. Plain
+    /// elements are decoded where they lie; only quoted ones are copied to unescape them.
+    @inlinable
     public static func decode(postgresText bytes: UnsafeBufferPointer<UInt8>) throws(PostgresError) -> [Element] {
-        guard bytes.first == UInt8(ascii: "{"), bytes.last == UInt8(ascii: "}") else { throw .decoding([Element].self, bytes) }
+        guard bytes.count >= 2, bytes.first == UInt8(ascii: "{"), bytes.last == UInt8(ascii: "}") else { throw .decoding([Element].self, bytes) }
+        let end = bytes.count - 1
+        guard end > 1 else { return [] }
         var elements: [Element] = []
-        var current: [UInt8] = []
-        var quoted = false
-        var inQuotes = false
-        var escaped = false
         var index = 1
-        func finish() throws(PostgresError) {
-            let value = try current.withUnsafeBufferPointer { buffer throws(PostgresError) in try Element.decode(postgresText: buffer) }
-            elements.append(value)
-            current.removeAll(keepingCapacity: true)
-            quoted = false
-        }
-        while index < bytes.count - 1 {
-            let byte = bytes[index]
+        var unescaped: [UInt8] = []
+        while true {
+            if bytes[index] == UInt8(ascii: "\"") {
+                unescaped.removeAll(keepingCapacity: true)
+                index += 1
+                while index < end, bytes[index] != UInt8(ascii: "\"") {
+                    if bytes[index] == UInt8(ascii: "\\"), index + 1 < end { index += 1 }
+                    unescaped.append(bytes[index])
+                    index += 1
+                }
+                guard index < end else { throw .decoding([Element].self, bytes) }
+                index += 1
+                elements.append(try unescaped.withUnsafeBufferPointer { buffer throws(PostgresError) in try Element.decode(postgresText: buffer) })
+            } else {
+                let start = index
+                while index < end, bytes[index] != UInt8(ascii: ",") { index += 1 }
+                elements.append(try Element.decode(postgresText: UnsafeBufferPointer(rebasing: bytes[start..<index])))
+            }
+            guard index < end else { break }
+            guard bytes[index] == UInt8(ascii: ",") else { throw .decoding([Element].self, bytes) }
             index += 1
-            if escaped { current.append(byte); escaped = false; continue }
-            if inQuotes {
-                if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "\"") { inQuotes = false } else { current.append(byte) }
-                continue
-            }
-            switch byte {
-            case UInt8(ascii: "\""): inQuotes = true; quoted = true
-            case UInt8(ascii: ","): try finish()
-            default: current.append(byte)
-            }
         }
-        if !current.isEmpty || quoted { try finish() }
         return elements
     }
 }

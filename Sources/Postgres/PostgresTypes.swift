@@ -34,6 +34,7 @@ extension PostgresDecodable {
 }
 
 extension PostgresError {
+    @usableFromInline
     static func decoding(_ type: Any.Type, _ bytes: UnsafeBufferPointer<UInt8>) -> PostgresError {
         PostgresError(kind: .decoding, message: "cannot decode \(type) from '\(String(decoding: bytes.prefix(40), as: UTF8.self))'")
     }
@@ -118,18 +119,23 @@ extension Decimal: PostgresEncodable, PostgresDecodable {
     public static var postgresType: UInt32 { PostgresType.numeric }
     public var postgresText: String { description }
     public static func decode(postgresText bytes: UnsafeBufferPointer<UInt8>) throws(PostgresError) -> Decimal {
-        guard let value = Decimal(string: String(decoding: bytes, as: UTF8.self), locale: Locale(identifier: "en_US_POSIX")) else {
+        guard let value = Decimal(string: String(decoding: bytes, as: UTF8.self), locale: posix) else {
             throw .decoding(Decimal.self, bytes)
         }
         return value
     }
 }
 
+/// PostgreSQL's numbers use a point whatever the server's locale: made once.
+private let posix = Locale(identifier: "en_US_POSIX")
+
 extension Optional: PostgresDecodable where Wrapped: PostgresDecodable {
+    @inlinable
     public static func decode(postgresText bytes: UnsafeBufferPointer<UInt8>) throws(PostgresError) -> Optional<Wrapped> {
         try Wrapped.decode(postgresText: bytes)
     }
 
+    @inlinable
     public static func decodeNull() -> Optional<Wrapped>? { .some(.none) }
 }
 

@@ -4,16 +4,15 @@ import CLibPQ
 public final class Rows: Sequence, @unchecked Sendable {
     private let result: OpaquePointer
     public let count: Int
-    private let columns: [String: Int32]
+    private let columns: [String]
+    /// Where the last column was found: rows are mostly read in column order, so the next
+    /// one is usually just after it.
+    private var hint = 0
 
     init(result: OpaquePointer) {
         self.result = result
         count = Int(PQntuples(result))
-        var columns: [String: Int32] = [:]
-        for index in 0..<PQnfields(result) {
-            columns[String(cString: PQfname(result, index))] = index
-        }
-        self.columns = columns
+        columns = (0..<PQnfields(result)).map { String(cString: PQfname(result, $0)) }
     }
 
     deinit { PQclear(result) }
@@ -41,37 +40,60 @@ public final class Rows: Sequence, @unchecked Sendable {
         return out
     }
 
-    fileprivate func column(_ name: String) throws(PostgresError) -> Int32 {
-        guard let index = columns[name] else { throw PostgresError(kind: .decoding, message: "no column \(name)") }
-        return index
+    /// A column's index by name: a short scan from the hint (column names are small
+    /// strings, compared without hashing).
+    @usableFromInline
+    func column(_ name: String) throws(PostgresError) -> Int32 {
+        let total = columns.count
+        var index = hint
+        for _ in 0..<total {
+            if index >= total { index = 0 }
+            if columns[index] == name {
+                hint = index + 1
+                return Int32(index)
+            }
+            index += 1
+        }
+        throw PostgresError(kind: .decoding, message: "no column \(name)")
     }
 
-    fileprivate func decode<T: PostgresDecodable>(_ row: Int32, _ column: Int32, as type: T.Type) throws(PostgresError) -> T {
-        if PQgetisnull(result, row, column) == 1 {
-            guard let value = T.decodeNull() else {
-                throw PostgresError(kind: .decoding, message: "unexpected NULL in column \(String(cString: PQfname(result, column)))")
-            }
-            return value
-        }
+    /// A field's text, or nil for SQL NULL. The bytes live as long as these rows.
+    @usableFromInline
+    func field(_ row: Int32, _ column: Int32) -> UnsafeBufferPointer<UInt8>? {
+        if PQgetisnull(result, row, column) == 1 { return nil }
         let length = Int(PQgetlength(result, row, column))
-        let pointer = UnsafeRawPointer(PQgetvalue(result, row, column)!).assumingMemoryBound(to: UInt8.self)
-        return try T.decode(postgresText: UnsafeBufferPointer(start: pointer, count: length))
+        guard let value = PQgetvalue(result, row, column) else { return nil }
+        return UnsafeBufferPointer(start: UnsafeRawPointer(value).assumingMemoryBound(to: UInt8.self), count: length)
+    }
+
+    @usableFromInline
+    func unexpectedNull(_ column: Int32) -> PostgresError {
+        PostgresError(kind: .decoding, message: "unexpected NULL in column \(String(cString: PQfname(result, column)))")
     }
 
     fileprivate func isNull(_ row: Int32, _ column: Int32) -> Bool { PQgetisnull(result, row, column) == 1 }
 }
 
 /// One row; columns are read by name with their Swift type: `let id: Int = try row["id"]`.
+/// Inlinable, so each caller gets the decoding of its own types compiled in rather than
+/// a generic call per field.
 public struct Row {
-    let rows: Rows
-    let index: Int32
+    @usableFromInline let rows: Rows
+    @usableFromInline let index: Int32
 
+    @inlinable
     public subscript<T: PostgresDecodable>(_ column: String) -> T {
-        get throws(PostgresError) { try rows.decode(index, rows.column(column), as: T.self) }
+        get throws(PostgresError) { try decode(column, as: T.self) }
     }
 
+    @inlinable
     public func decode<T: PostgresDecodable>(_ column: String, as type: T.Type = T.self) throws(PostgresError) -> T {
-        try rows.decode(index, rows.column(column), as: type)
+        let column = try rows.column(column)
+        guard let bytes = rows.field(index, column) else {
+            guard let value = T.decodeNull() else { throw rows.unexpectedNull(column) }
+            return value
+        }
+        return try T.decode(postgresText: bytes)
     }
 
     public func isNull(_ column: String) throws(PostgresError) -> Bool {

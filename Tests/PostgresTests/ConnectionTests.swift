@@ -36,6 +36,21 @@ import TestSupport
         #expect(try row["none"] == [String]())
     }
 
+    @Test func arraysWithQuotesBackslashesAndEmptiesAndColumnsInAnyOrder() throws {
+        let rows = try db.query("""
+            SELECT ARRAY['', 'back\\slash', 'say "hi"', '{braces}', 'plain', ' spaced '] AS tricky,
+                   ARRAY[-5, 0, 12]::int8[] AS numbers, 'z' AS last
+            FROM generate_series(1, 3)
+            """)
+        for row in rows {
+            #expect(try row["last"] == "z")
+            #expect(try row["numbers"] == [-5, 0, 12])
+            #expect(try row["tricky"] == ["", "back\\slash", "say \"hi\"", "{braces}", "plain", " spaced "])
+            #expect(try row["last"] == "z")
+        }
+        #expect(throws: PostgresError.self) { let _: CalendarDay = try #require(try db.query("SELECT '2026-11-2x' AS d").first)["d"] }
+    }
+
     @Test func boundValuesRoundTrip() throws {
         let moment = Date(timeIntervalSince1970: 1_800_000_000.25)
         let hostile = "Robert'); DROP TABLE items; -- <script>"

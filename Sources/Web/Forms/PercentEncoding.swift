@@ -37,22 +37,31 @@ public enum PercentEncoding {
 
     /// Encodes everything but RFC 3986's unreserved characters.
     public static func encode(_ string: String) -> String {
+        // Slugs and ids, the usual path segments, need nothing: the string itself.
+        if string.utf8.allSatisfy(isUnreserved) { return string }
         var out = ""
         out.reserveCapacity(string.utf8.count)
         let hex = Array("0123456789ABCDEF".utf8)
         for byte in string.utf8 {
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."),
-                UInt8(ascii: "_"), UInt8(ascii: "~"):
+            if isUnreserved(byte) {
                 out.unicodeScalars.append(Unicode.Scalar(byte))
-            default:
+            } else {
                 out.unicodeScalars.append("%")
                 out.unicodeScalars.append(Unicode.Scalar(hex[Int(byte >> 4)]))
                 out.unicodeScalars.append(Unicode.Scalar(hex[Int(byte & 0xF)]))
             }
         }
         return out
+    }
+
+    @inline(__always)
+    static func isUnreserved(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+            UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."),
+            UInt8(ascii: "_"), UInt8(ascii: "~"): true
+        default: false
+        }
     }
 
     /// A query string from name/value pairs, skipping nil and empty values.

@@ -7,21 +7,51 @@ import Foundation
 extension Localizer {
     /// A calendar day: "22 de noviembre de 2026", "22 November 2026".
     public func date(year: Int, month: Int, day: Int, short: Bool = false) -> String {
-        let monthName = self(short ? "month_short.\(month)" : "month.\(month)")
-        return self(short ? "format.date_short" : "format.date", ["d": String(day), "month": monthName, "y": String(year)])
+        guard (1...12).contains(month) else { return "\(year)-\(month)-\(day)" }
+        let monthName = short ? calendar.shortMonths[month] : calendar.months[month]
+        return (short ? calendar.shortDate : calendar.date).filled { name in
+            switch name {
+            case "d": String(day)
+            case "month": monthName
+            case "y": String(year)
+            default: nil
+            }
+        }
     }
 
     /// An instant shown in a time zone: "22 de noviembre de 2026, 17:00 (America/Bogota)".
     public func dateTime(_ instant: Date, timeZone: TimeZone, showZone: Bool = true) -> String {
         let parts = CivilTime(instant, in: timeZone)
         let day = date(year: parts.year, month: parts.month, day: parts.day)
-        let text = self("format.datetime", ["date": day, "time": parts.clock])
+        let text = calendar.dateTime.filled { $0 == "date" ? day : $0 == "time" ? parts.clock : nil }
         return showZone ? "\(text) (\(timeZone.identifier.replacingOccurrences(of: "_", with: " ")))" : text
     }
 
     /// A day range: "3–28 de marzo de 2027" is left to the pattern `format.date_range`.
     public func dateRange(from start: (Int, Int, Int), to end: (Int, Int, Int)) -> String {
-        self("format.date_range", ["start": date(year: start.0, month: start.1, day: start.2), "end": date(year: end.0, month: end.1, day: end.2)])
+        let first = date(year: start.0, month: start.1, day: start.2)
+        let last = date(year: end.0, month: end.1, day: end.2)
+        return calendar.dateRange.filled { $0 == "start" ? first : $0 == "end" ? last : nil }
+    }
+}
+
+/// A language's month names and date patterns, taken from its catalog once.
+struct CalendarWords: Sendable {
+    let months: [String]
+    let shortMonths: [String]
+    let date: MessageTemplate
+    let shortDate: MessageTemplate
+    let dateTime: MessageTemplate
+    let dateRange: MessageTemplate
+
+    init(_ messages: [String: MessageTemplate], fallback: [String: MessageTemplate]) {
+        func text(_ key: String) -> String { (messages[key] ?? fallback[key])?.text ?? key }
+        months = [""] + (1...12).map { text("month.\($0)") }
+        shortMonths = [""] + (1...12).map { text("month_short.\($0)") }
+        date = MessageTemplate(text("format.date"))
+        shortDate = MessageTemplate(text("format.date_short"))
+        dateTime = MessageTemplate(text("format.datetime"))
+        dateRange = MessageTemplate(text("format.date_range"))
     }
 }
 

@@ -93,12 +93,19 @@ public struct MessageTemplate: Sendable {
 
     /// The message with each placeholder's value; a placeholder without one stays as written.
     public func filled(_ arguments: [String: String]) -> String {
+        filled { arguments[$0] }
+    }
+
+    /// The same, with values from a function of the placeholder's name (no dictionary to
+    /// build for messages filled on every page, such as dates).
+    @inline(__always)
+    public func filled(_ value: (String) -> String?) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count + 16)
         for piece in pieces {
             switch piece {
             case .text(let text): out += text
-            case .placeholder(let name): out += arguments[name] ?? "{\(name)}"
+            case .placeholder(let name): out += value(name) ?? "{\(name)}"
             }
         }
         return out
@@ -123,11 +130,14 @@ public struct Localizer: Sendable {
     public let language: Language
     let messages: [String: MessageTemplate]
     let fallback: [String: MessageTemplate]
+    /// What every date needs, looked up once: month names (index 1…12) and patterns.
+    let calendar: CalendarWords
 
     public init(language: Language, messages: [String: String], fallback: [String: String]) {
         self.language = language
         self.messages = messages.mapValues(MessageTemplate.init)
         self.fallback = fallback.mapValues(MessageTemplate.init)
+        calendar = CalendarWords(self.messages, fallback: self.fallback)
     }
 
     func template(_ key: String) -> MessageTemplate? { messages[key] ?? fallback[key] }
