@@ -58,6 +58,9 @@ import Glibc
         let accessLog = try String(contentsOfFile: folder + "/nginx/access.log", encoding: .utf8)
         #expect(accessLog.contains("GET /verify/{token}"))
         #expect(!accessLog.contains(token))
+        let responderLog = try String(contentsOfFile: folder + "/log/campus.log", encoding: .utf8)
+        #expect(responderLog.contains("GET /verify/{token} 303"))
+        #expect(!responderLog.contains(token))
 
         #expect(try FileMode.openToOthers(under: folder) == [])
         let cluster = try #require(clusterDirectory)

@@ -56,10 +56,14 @@ public final class CampusResponder: Responder {
         )
 
         var response: Response
+        // What the log says of the path: a route that carries a secret (an emailed link's
+        // token) is logged by its pattern, never with the token.
+        var loggedPath = request.rawPath
         do {
             // Routing first: a malformed request, an unknown path, a wrong method or the
             // canonical redirect is answered without the database or the session.
             let (route, parameters) = try self.route(request)
+            if route.pattern.parameterNames.contains("token") { loggedPath = route.pattern.description }
 
             // The session, if any: one query that also brings the unread count and roles.
             // When the database cannot say, the request fails as unavailable (503) and the
@@ -101,7 +105,7 @@ public final class CampusResponder: Responder {
         let elapsed = DispatchTime.now().uptimeNanoseconds - started
         let microseconds = Int(elapsed / 1000)
         app.counters.record(status: response.status.rawValue, microseconds: microseconds)
-        Log.write("\(requestID) \(request.method) \(request.rawPath) \(response.status.rawValue) \(microseconds / 1000).\(microseconds % 1000 / 100)ms")
+        Log.write("\(requestID) \(request.method) \(loggedPath) \(response.status.rawValue) \(microseconds / 1000).\(microseconds % 1000 / 100)ms")
         return response
     }
 
