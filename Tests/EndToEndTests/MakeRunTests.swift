@@ -53,13 +53,16 @@ import Glibc
         #expect(link.hasPrefix("http://127.0.0.1:\(port)/verify/"))
 
         let path = String(link.dropFirst("http://127.0.0.1:\(port)".count))
-        #expect(try client.get(path).status == 303)
+        let confirm = try client.get(path)
+        #expect(confirm.status == 200)
+        #expect(try client.post(path, form: [("_csrf", try #require(confirm.csrfToken))]).status == 303)
         let token = String(path.dropFirst("/verify/".count))
         let accessLog = try String(contentsOfFile: folder + "/nginx/access.log", encoding: .utf8)
         #expect(accessLog.contains("GET /verify/{token}"))
         #expect(!accessLog.contains(token))
         let responderLog = try String(contentsOfFile: folder + "/log/campus.log", encoding: .utf8)
-        #expect(responderLog.contains("GET /verify/{token} 303"))
+        #expect(responderLog.contains("GET /verify/{token} 200"))
+        #expect(responderLog.contains("POST /verify/{token} 303"))
         #expect(!responderLog.contains(token))
 
         #expect(try FileMode.openToOthers(under: folder) == [])
