@@ -116,6 +116,12 @@ CREATE TABLE editions (
     fee_currency text NOT NULL DEFAULT 'EUR' CHECK (fee_currency ~ '^[A-Z]{3}$'),
     created_at timestamptz NOT NULL DEFAULT now(),
     updated_at timestamptz NOT NULL DEFAULT now(),
+    -- How many enrollments hold a seat (enrolled, completed), wait, or await a decision:
+    -- kept by a trigger on enrollments in the transaction that changes them, so pages
+    -- read them instead of counting rows (a test checks they always equal the counts).
+    seats_taken integer NOT NULL DEFAULT 0 CHECK (seats_taken >= 0),
+    waitlisted integer NOT NULL DEFAULT 0 CHECK (waitlisted >= 0),
+    pending integer NOT NULL DEFAULT 0 CHECK (pending >= 0),
     CHECK (ends_on >= starts_on),
     CHECK (enrollment_closes_at > enrollment_opens_at),
     CHECK (modality = 'online' OR seminar_organization_id IS NOT NULL),
@@ -286,6 +292,34 @@ CREATE TABLE enrollments (
 );
 CREATE INDEX enrollments_edition_status ON enrollments (edition_id, status, requested_at, id);
 CREATE INDEX enrollments_user ON enrollments (user_id, updated_at DESC);
+
+-- Keeps editions.seats_taken, waitlisted and pending equal to the counts of enrollments
+-- in those statuses. The UPDATE takes the edition's row lock, which every change to its
+-- seats already holds, so concurrent changes queue rather than lose a count.
+CREATE FUNCTION enrollments_count_seats() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP IN ('UPDATE', 'DELETE') THEN
+        UPDATE editions SET
+            seats_taken = seats_taken - (OLD.status IN ('enrolled', 'completed'))::int,
+            waitlisted = waitlisted - (OLD.status = 'waitlisted')::int,
+            pending = pending - (OLD.status = 'pending')::int
+        WHERE id = OLD.edition_id;
+    END IF;
+    IF TG_OP IN ('UPDATE', 'INSERT') THEN
+        UPDATE editions SET
+            seats_taken = seats_taken + (NEW.status IN ('enrolled', 'completed'))::int,
+            waitlisted = waitlisted + (NEW.status = 'waitlisted')::int,
+            pending = pending + (NEW.status = 'pending')::int
+        WHERE id = NEW.edition_id;
+    END IF;
+    RETURN NULL;
+END
+$$;
+CREATE TRIGGER enrollments_count_seats AFTER INSERT OR DELETE ON enrollments
+    FOR EACH ROW EXECUTE FUNCTION enrollments_count_seats();
+CREATE TRIGGER enrollments_count_seats_on_change AFTER UPDATE OF status, edition_id ON enrollments
+    FOR EACH ROW WHEN (OLD.status IS DISTINCT FROM NEW.status OR OLD.edition_id IS DISTINCT FROM NEW.edition_id)
+    EXECUTE FUNCTION enrollments_count_seats();
 
 -- Master classes, expert dialogues and seminars, at a moment in a time zone.
 CREATE TABLE edition_sessions (
