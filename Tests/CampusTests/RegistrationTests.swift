@@ -195,6 +195,22 @@ import TestSupport
         #expect(register(fields).status == .unprocessableContent)
     }
 
+    /// Nobody is recorded as a mayor for not touching the list: the position is a choice.
+    @Test func thePositionIsChosenNeverPreselected() throws {
+        let page = app.get("/register").bodyText
+        #expect(page.contains("<option value=\"\" selected>Elija su cargo</option>"))
+        #expect(!page.contains("value=\"mayor\" selected"))
+        let missing = register(valid.filter { $0.0 != "position" })
+        #expect(missing.status == .unprocessableContent)
+        #expect(missing.bodyText.contains("id=\"position-error\">Elija su cargo: así el equipo docente sabe quién participa.</p>"))
+        #expect(missing.bodyText.contains("value=\"Paula Méndez\""))
+        let empty = register(valid.map { $0.0 == "position" ? ("position", "") : $0 })
+        #expect(empty.status == .unprocessableContent)
+        #expect(try app.connect().query("SELECT 1 FROM users WHERE lower(email) = 'paula.mendez@example.org'").isEmpty)
+        #expect(register(valid.map { $0.0 == "position" ? ("position", "mayor") : $0 }).status == .seeOther)
+        #expect(try app.connect().query("SELECT position FROM users WHERE lower(email) = 'paula.mendez@example.org'").first?["position"] == "mayor")
+    }
+
     @Test func theFormOffersTheMemberCitiesByNetwork() {
         let page = app.get("/register").bodyText
         #expect(page.contains("<optgroup label=\"Red Andina\">"))

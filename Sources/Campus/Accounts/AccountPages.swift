@@ -32,7 +32,7 @@ enum AccountPages {
         \(form.input("email", label: t("field.email"), type: "email", autocomplete: "email", required: true, hint: t("register.email_hint"), maxLength: 254))
         \(form.input("password", label: t("field.password"), type: "password", autocomplete: "new-password", required: true, hint: t("register.password_hint"), maxLength: 1024, minLength: 12))
         \(form.select("organization_id", label: t("field.organization"), options: [(value: "", label: t("register.no_organization"))], groups: organizationGroups(organizations, t: t), hint: t("register.organization_hint")))
-        \(form.select("position", label: t("field.position"), options: positionOptions(t)))
+        \(form.select("position", label: t("field.position"), options: [(value: "", label: t("register.choose_position"))] + positionOptions(t)))
         \(form.select("locale", label: t("field.locale"), options: languageOptions()))
         <p class="actions"><button type="submit" class="button">\(t("register.submit"))</button></p>
         </form>

@@ -35,10 +35,11 @@ enum RegistrationRoutes {
             organization = Int64(chosen).flatMap { id in organizations.first { $0.id == id } }
             if organization == nil { form.fail("organization_id", "account.error.organization_invalid") }
         }
-        let position = input["position"].flatMap(Position.init(rawValue:)) ?? .other
-        if input["position"] != nil, Position(rawValue: input["position"] ?? "") == nil { form.fail("position", "account.error.choose") }
+        // No default: a position recorded for someone who never chose it would be wrong.
+        let position = Position(rawValue: input["position"] ?? "")
+        if position == nil { form.fail("position", input.trimmed("position") == nil ? "register.error.position_required" : "account.error.choose") }
         let locale = Language(rawValue: input["locale"] ?? "") ?? context.language
-        guard form.isValid, let name, let email, let password else {
+        guard form.isValid, let name, let email, let password, let position else {
             return context.invalid(context.t("register.title"), AccountPages.registration(form, organizations: organizations, chrome: context.chrome), section: .account)
         }
         // Counted before the hashing, the one expensive step, so a flood costs it nothing.
