@@ -71,6 +71,39 @@ import TestSupport
         #expect(rejected.post("/editions/\(edition)/enroll", []).status == .conflict)
     }
 
+    /// The note travels with approvals as with rejections: in the notification and the email,
+    /// whose subject keeps to the decision.
+    @Test func theTeamsNoteReachesThePersonOnEveryDecision() throws {
+        let edition = try editions.make(capacity: 1, admission: "approval")
+        let teacher = try teacher(of: edition)
+        let cases = [
+            ("aceptada@example.org", "approve", "Bienvenida: traiga su plan de movilidad.", "notice.enrollment.approved_note"),
+            ("espera@example.org", "approve", "Queda primera en la lista.", "notice.enrollment.approved_waitlisted_note"),
+            ("rechazada@example.org", "reject", "El cupo es para equipos técnicos.", "notice.enrollment.rejected_note"),
+        ]
+        for (email, decision, note, message) in cases {
+            let id = try request(email, edition: edition)
+            var fields = [("decision", decision), ("note", note)]
+            if decision == "reject" { fields.append(("confirm", "yes")) }
+            #expect(teacher.post("/editions/\(edition)/enrollments/\(id)/decide", fields).status == .seeOther)
+            let person = try app.browser(signedInAs: email)
+            let notice = person.get("/notifications").bodyText
+            #expect(notice.contains(note), "in-app notice for \(email)")
+            let mail = try #require(try app.outbox(to: email).first)
+            #expect(mail.body.contains("Nota del equipo docente: \(note)"), "email for \(email)")
+            #expect(!mail.subject.contains(note))
+            #expect(try app.connect().query("""
+                SELECT 1 FROM notifications n JOIN users u ON u.id = n.user_id WHERE u.email = \(email) AND n.message = \(message)
+                """).count == 1)
+        }
+        // Without a note, the plain message.
+        let plain = try editions.make(admission: "approval")
+        let other = try self.teacher(of: plain)
+        let id = try request("sin-nota@example.org", edition: plain)
+        #expect(other.post("/editions/\(plain)/enrollments/\(id)/decide", [("decision", "approve")]).status == .seeOther)
+        #expect(try app.outbox(to: "sin-nota@example.org").first?.body.contains("Nota del equipo docente") == false)
+    }
+
     @Test func badDecisionsAreFormErrors() throws {
         let edition = try editions.make(admission: "approval")
         let teacher = try teacher(of: edition)

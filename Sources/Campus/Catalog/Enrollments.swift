@@ -103,11 +103,10 @@ enum Enrollments {
                 """).first?["user_id"] else { return nil }
             let position = try EnrollmentQueries.fetchEnrollment(db, editionID: editionID, userID: userID)?.position
             var extra = values(edition)
-            if let note, !note.isEmpty { extra["note"] = note }
+            extra["position"] = String(position ?? 0)
             try Notifier.notify(
-                db, app: app, userID: userID, kind: .enrollment,
-                message: approve ? (status == .enrolled ? "notice.enrollment.approved" : "notice.enrollment.approved_waitlisted") : (note?.isEmpty == false ? "notice.enrollment.rejected_note" : "notice.enrollment.rejected"),
-                values: extra.merging(["position": String(position ?? 0)]) { $1 }, link: Paths.edition.path(editionID))
+                db, app: app, userID: userID, kind: .enrollment, message: decisionMessage(status), values: extra, note: note,
+                link: Paths.edition.path(editionID))
             return (userID, status)
         }
     }
@@ -145,6 +144,15 @@ enum Enrollments {
                 WHERE edition_id = \(editionID) AND user_id = \(userID) AND status IN ('enrolled', 'waitlisted', 'pending')
                 """)
             try promote(db, app: app, edition: edition)
+        }
+    }
+
+    /// The notice for a decision; the teaching team's note, if any, travels with it (see Notifier).
+    static func decisionMessage(_ status: EnrollmentStatus) -> String {
+        switch status {
+        case .enrolled: "notice.enrollment.approved"
+        case .waitlisted: "notice.enrollment.approved_waitlisted"
+        default: "notice.enrollment.rejected"
         }
     }
 
