@@ -25,11 +25,15 @@ import TestSupport
         // Editions and enrollment (the edition is open, free and open to all)
         "GET /editions/{id}":                            [200,   200,    200,    200,   200,   200,   200],
         "POST /editions/{id}/enroll":                    [403,   403,    303,    303,   303,   303,   303],
+        // Withdrawing asks first: the page says what will happen; a post without `confirm` goes there.
+        "GET /editions/{id}/withdraw":                   [303,   200,    200,    200,   200,   200,   200],
         "POST /editions/{id}/withdraw":                  [403,   303,    303,    303,   303,   303,   303],
         "GET /editions/{id}/roster":                     [303,   403,    403,    200,   403,   403,   200],
         "GET /editions/{id}/roster.csv":                 [303,   403,    403,    200,   403,   403,   200],
         "POST /editions/{id}/enrollments/{enrollment}/decide": [403, 403, 403,   422,   403,   403,   422],
         "POST /editions/{id}/enrollments/{enrollment}/assess": [403, 403, 403,   422,   403,   403,   422],
+        "GET /editions/{id}/enrollments/{enrollment}/reject": [303, 403, 403,    404,   403,   403,   404],
+        "GET /teaching":                                 [303,   403,    403,    200,   403,   403,   200],
         // Accounts
         "GET /register":                                 [200,   303,    303,    303,   303,   303,   303],
         "POST /register":                                [422,   422,    422,    422,   422,   422,   422],
@@ -82,6 +86,7 @@ import TestSupport
         "GET /admin/editions/{id}":                      [303,   403,    403,    403,   403,   403,   200],
         "POST /admin/editions/{id}":                     [403,   403,    403,    403,   403,   403,   422],
         "POST /admin/editions/{id}/sessions":            [403,   403,    403,    403,   403,   403,   422],
+        "GET /admin/editions/{id}/sessions/{session}/delete": [303, 403, 403,    403,   403,   403,   404],
         "POST /admin/editions/{id}/sessions/{session}/delete": [403, 403, 403,   403,   403,   403,   404],
         "POST /admin/editions/{id}/instructors":         [403,   403,    403,    403,   403,   403,   422],
     ]

@@ -345,9 +345,21 @@ import TestSupport
         ]).status == .seeOther)
         let session: Int64 = try db.query("SELECT id FROM edition_sessions WHERE edition_id = \(id)").first?["id"] ?? 0
         #expect(app.get("/admin/editions/\(id)").bodyText.contains("Palacio Municipal de Lima"))
-        #expect(app.post("/admin/editions/\(other)/sessions/\(session)/delete", []).status == .notFound)
+        #expect(app.post("/admin/editions/\(other)/sessions/\(session)/delete", [("confirm", "yes")]).status == .notFound)
+        #expect(app.get("/admin/editions/\(other)/sessions/\(session)/delete").status == .notFound)
         #expect(try count("SELECT count(*) FROM edition_sessions WHERE id = \(session)") == 1)
-        #expect(app.post("/admin/editions/\(id)/sessions/\(session)/delete", []).status == .seeOther)
+        // The list links to a page that asks first; a post without `confirm` is sent there and deletes nothing.
+        let ask = "/admin/editions/\(id)/sessions/\(session)/delete"
+        #expect(app.get("/admin/editions/\(id)").bodyText.contains("href=\"\(ask)\""))
+        let unconfirmed = app.post(ask, [])
+        #expect(unconfirmed.status == .seeOther)
+        #expect(unconfirmed.header("Location") == ask)
+        #expect(try count("SELECT count(*) FROM edition_sessions WHERE id = \(session)") == 1)
+        let page = app.get(ask)
+        #expect(page.status == .ok)
+        #expect(page.bodyText.contains("¿Eliminar la sesión «Seminario en Lima»?"))
+        #expect(page.bodyText.contains("name=\"confirm\" value=\"yes\""))
+        #expect(app.post(ask, [("confirm", "yes")]).status == .seeOther)
         #expect(try count("SELECT count(*) FROM edition_sessions WHERE id = \(session)") == 0)
         #expect(try db.query("SELECT details->>'title' AS t FROM audit_log WHERE action = 'session.delete' AND subject_id = \(id)").first?["t"] == "Seminario en Lima")
     }

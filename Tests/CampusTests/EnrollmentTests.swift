@@ -101,7 +101,7 @@ struct EditionMaker {
         let outsider = try person("outsider@example.org")
         let refused = outsider.post("/editions/\(edition)/enroll", [])
         #expect(refused.status == .conflict)
-        #expect(refused.bodyText.contains("solo para personas de ciudades socias activas"))
+        #expect(refused.bodyText.contains("reservada a personas de ciudades socias activas"))
         // A confirmed official of an active member city gets in; of a lapsed one, does not.
         let member = try person("member@example.org")
         try db.execute("""
@@ -143,21 +143,21 @@ struct EditionMaker {
         ])
         #expect(people["d"]?.get("/editions/\(edition)").bodyText.contains("En lista de espera: puesto 2.") == true)
         // A seat frees: the first in line takes it, and everyone behind moves up.
-        #expect(people["b"]?.post("/editions/\(edition)/withdraw", []).status == .seeOther)
+        #expect(people["b"]?.post("/editions/\(edition)/withdraw", [("confirm", "yes")]).status == .seeOther)
         #expect(try editions.statuses(edition) == [
             "a@example.org": "enrolled", "b@example.org": "withdrawn", "c@example.org": "enrolled",
             "d@example.org": "waitlisted 1", "e@example.org": "waitlisted 2",
         ])
         #expect(try app.connect().query("SELECT 1 FROM notifications n JOIN users u ON u.id = n.user_id WHERE u.email = 'c@example.org' AND n.message = 'notice.enrollment.promoted'").count == 1)
         // Leaving the waitlist moves the others up; coming back goes to the end.
-        _ = people["d"]?.post("/editions/\(edition)/withdraw", [])
+        _ = people["d"]?.post("/editions/\(edition)/withdraw", [("confirm", "yes")])
         _ = people["b"]?.post("/editions/\(edition)/enroll", [])
         #expect(try editions.statuses(edition) == [
             "a@example.org": "enrolled", "b@example.org": "waitlisted 2", "c@example.org": "enrolled",
             "d@example.org": "withdrawn", "e@example.org": "waitlisted 1",
         ])
         // Withdrawing twice is harmless.
-        #expect(people["d"]?.post("/editions/\(edition)/withdraw", []).status == .seeOther)
+        #expect(people["d"]?.post("/editions/\(edition)/withdraw", [("confirm", "yes")]).status == .seeOther)
     }
 
     @Test func aDraftCoursesEditionsAreHiddenFromAllButItsStaff() throws {
@@ -178,7 +178,7 @@ struct EditionMaker {
         let ana = try person("ana@example.org")
         let db = try app.connect()
         try db.execute("INSERT INTO enrollments (edition_id, user_id, status) SELECT \(edition), id, 'enrolled' FROM users WHERE email = 'ana@example.org'")
-        let response = ana.post("/editions/\(edition)/withdraw", [])
+        let response = ana.post("/editions/\(edition)/withdraw", [("confirm", "yes")])
         #expect(response.status == .conflict)
         #expect(response.bodyText.contains("ya terminó"))
         #expect(try editions.statuses(edition)["ana@example.org"] == "enrolled")

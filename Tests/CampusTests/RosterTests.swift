@@ -57,7 +57,7 @@ import TestSupport
 
         #expect(teacher.post("/editions/\(edition)/enrollments/\(first)/decide", [("decision", "approve")]).status == .seeOther)
         #expect(teacher.post("/editions/\(edition)/enrollments/\(second)/decide", [("decision", "approve")]).status == .seeOther)
-        #expect(teacher.post("/editions/\(edition)/enrollments/\(third)/decide", [("decision", "reject"), ("note", "El perfil no encaja con esta edición.")]).status == .seeOther)
+        #expect(teacher.post("/editions/\(edition)/enrollments/\(third)/decide", [("decision", "reject"), ("note", "El perfil no encaja con esta edición."), ("confirm", "yes")]).status == .seeOther)
         #expect(try editions.statuses(edition) == ["first@example.org": "enrolled", "second@example.org": "waitlisted 1", "third@example.org": "rejected"])
         let db = try app.connect()
         let audit: [String] = try db.query("SELECT action FROM audit_log WHERE action LIKE 'enrollment.%' ORDER BY id").map { try $0["action"] }
@@ -65,6 +65,7 @@ import TestSupport
         #expect(try app.outbox(to: "third@example.org").first?.body.contains("El perfil no encaja con esta edición.") == true)
         // Deciding again changes nothing; a rejected person cannot simply ask again.
         #expect(teacher.post("/editions/\(edition)/enrollments/\(third)/decide", [("decision", "approve")]).status == .seeOther)
+        #expect(teacher.get("/editions/\(edition)/enrollments/\(third)/reject").header("Location") == "/editions/\(edition)/roster")
         #expect(try editions.statuses(edition)["third@example.org"] == "rejected")
         let rejected = try TestApp(sharing: app)
         _ = rejected.signIn("third@example.org")
@@ -102,6 +103,57 @@ import TestSupport
         let id = try request("sin-nota@example.org", edition: plain)
         #expect(other.post("/editions/\(plain)/enrollments/\(id)/decide", [("decision", "approve")]).status == .seeOther)
         #expect(try app.outbox(to: "sin-nota@example.org").first?.body.contains("Nota del equipo docente") == false)
+    }
+
+    @Test func theRosterShowsWhetherEachAffiliationIsConfirmed() throws {
+        let edition = try editions.make()
+        let teacher = try teacher(of: edition)
+        _ = try request("confirmada@bogota.gov.co", name: "Confirmada", edition: edition)
+        _ = try request("sin-confirmar@example.org", name: "Sin Confirmar", edition: edition)
+        try app.connect().execute("""
+            UPDATE users SET organization_id = (SELECT id FROM organizations WHERE name = 'Bogotá')
+            WHERE email IN ('confirmada@bogota.gov.co', 'sin-confirmar@example.org')
+            """)
+        let page = teacher.get("/editions/\(edition)/roster").bodyText
+        let confirmed = try #require(page.range(of: "Confirmada<br>"))
+        let unconfirmed = try #require(page.range(of: "Sin Confirmar<br>"))
+        #expect(page[confirmed.upperBound...].prefix(600).contains("vínculo confirmado"))
+        #expect(page[unconfirmed.upperBound...].prefix(600).contains("vínculo sin confirmar"))
+        let csv = teacher.get("/editions/\(edition)/roster.csv").bodyText
+        #expect(csv.contains("Vínculo con la ciudad"))
+        #expect(csv.contains("Bogotá,Red Andina,vínculo confirmado") || csv.contains(",vínculo confirmado,"))
+        #expect(csv.contains(",vínculo sin confirmar,"))
+    }
+
+    @Test func theCSVSaysDatesAndStatusesInWords() throws {
+        let edition = try editions.make(capacity: 1)
+        let teacher = try teacher(of: edition)
+        try app.connect().execute("UPDATE users SET time_zone = 'America/Bogota' WHERE email = \("teacher\(edition)@example.org")")
+        let first = try request("primera@example.org", edition: edition)
+        _ = try request("segunda@example.org", edition: edition)
+        // 03:00 UTC on 1 March is still 28 February in Bogotá, where the reader is.
+        try app.connect().execute("UPDATE enrollments SET requested_at = '2026-03-01 03:00+00' WHERE id = \(first)")
+        let rows = teacher.get("/editions/\(edition)/roster.csv").bodyText.components(separatedBy: "\r\n")
+        let primera = try #require(rows.first { $0.contains("primera@example.org") })
+        let segunda = try #require(rows.first { $0.contains("segunda@example.org") })
+        #expect(primera.contains(",Con plaza,,2026-02-28,"))
+        #expect(segunda.contains(",En lista de espera,1,"))
+        #expect(segunda.range(of: ",[0-9]{4}-[0-9]{2}-[0-9]{2},", options: .regularExpression) != nil)
+        #expect(!segunda.contains("+00"))
+    }
+
+    @Test func countsTakeTheirPluralForm() throws {
+        let edition = try editions.make(capacity: 1, admission: "approval")
+        let teacher = try teacher(of: edition)
+        _ = try request("una@example.org", edition: edition)
+        let page = teacher.get("/editions/\(edition)/roster").bodyText
+        #expect(page.contains("0 de 1 plaza ocupada · 0 personas en lista de espera · 1 solicitud pendiente"))
+        #expect(!page.contains("1 plazas"))
+        let english = teacher.get("/editions/\(edition)/roster", headers: ["accept-language": "en"]).bodyText
+        #expect(english.contains("0 of 1 place taken · 0 people on the waiting list · 1 pending request"))
+        let admin = try TestApp(sharing: app)
+        admin.cookies["campus_session"] = try app.sessionCookie(for: try app.createUser("jefa@example.org", roles: ["admin"]))
+        #expect(admin.get("/admin/editions/\(edition)").bodyText.contains("0 de 1 plaza ocupada"))
     }
 
     @Test func badDecisionsAreFormErrors() throws {

@@ -47,7 +47,15 @@ import TestSupport
         #expect(try browser.text("#enrollments-title") == "Mis inscripciones")
         #expect(try browser.pageSource().contains("Cohorte abierta de prueba"))
 
+        // Leaving asks first, on a page of its own; going back changes nothing.
         try browser.open("/editions/\(editionID)")
+        try browser.follow("a[href='/editions/\(editionID)/withdraw']")
+        #expect(try browser.text("h1") == "¿Retirarse de Cohorte abierta de prueba?")
+        #expect(try browser.text("main").contains("Dejará su plaza."))
+        try browser.follow("main a.button.secondary")
+        #expect(try browser.path == "/editions/\(editionID)")
+        #expect(try browser.pageSource().contains("Inscripción confirmada."))
+        try browser.follow("a[href='/editions/\(editionID)/withdraw']")
         try browser.follow("form[action$='/withdraw'] button")
         #expect(try browser.text(".flash") == "Se retiró de la edición.")
         #expect(try browser.exists("form[action$='/enroll']"))

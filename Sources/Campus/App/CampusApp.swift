@@ -38,7 +38,7 @@ public final class CampusApp: Sendable {
 
     /// Every route Campus answers; each feature contributes its own table.
     static let routes: [Route<Handler>] =
-        HomeRoutes.routes + CatalogRoutes.routes + EditionRoutes.routes + RosterRoutes.routes + OperationsRoutes.routes + MetricsRoutes.routes
+        HomeRoutes.routes + CatalogRoutes.routes + EditionRoutes.routes + RosterRoutes.routes + TeachingRoutes.routes + OperationsRoutes.routes + MetricsRoutes.routes
         + RegistrationRoutes.routes + LoginRoutes.routes + PasswordRoutes.routes
         + ProfileRoutes.routes + PrivacyRoutes.routes + NotificationRoutes.routes + AdminRoutes.routes
         + CourseAdminRoutes.routes + EditionAdminRoutes.routes

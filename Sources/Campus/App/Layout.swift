@@ -2,7 +2,7 @@ import Web
 
 /// The parts of the site navigation a page can belong to.
 enum Section: Sendable {
-    case home, courses, account, admin
+    case home, courses, teaching, account, admin
 }
 
 /// What the page shell shows around every page, decided before the handler runs.
@@ -78,6 +78,7 @@ enum Layout {
         var items: [(Section, String, String)] = [
             (.courses, Paths.courses.path(), t("nav.courses")),
         ]
+        if chrome.user?.teachesAnyEdition == true { items.append((.teaching, Paths.teaching.path(), t("nav.teaching"))) }
         if chrome.user?.isAdmin == true { items.append((.admin, Paths.admin.path(), t("nav.admin"))) }
         let links = items.map { section, href, label -> HTML in
             let current: HTML = chrome.section == section ? " aria-current=\"page\"" : ""

@@ -18,6 +18,8 @@ enum Paths {
     static let rosterCSV: RoutePattern = "/editions/{id}/roster.csv"
     static let rosterDecide: RoutePattern = "/editions/{id}/enrollments/{enrollment}/decide"
     static let rosterAssess: RoutePattern = "/editions/{id}/enrollments/{enrollment}/assess"
+    static let rosterReject: RoutePattern = "/editions/{id}/enrollments/{enrollment}/reject"
+    static let teaching: RoutePattern = "/teaching"
 
     // Accounts
     static let register: RoutePattern = "/register"

@@ -118,26 +118,28 @@ enum CatalogPages {
         <li class="edition">
         <h3><a href="\(Paths.edition.path(edition.edition.id))" lang="\(edition.edition.language)">\(edition.edition.name)</a></h3>
         <p>\(stateBadge(edition.state, seatsLeft: edition.seatsLeft, waitlisted: edition.waitlisted, t: t))</p>
-        <dl class="facts">\(facts(edition.edition, t: t, zone: context.timeZone))</dl>
+        <dl class="facts">\(facts(edition, t: t, zone: context.timeZone))</dl>
         <p><a class="button secondary" href="\(Paths.edition.path(edition.edition.id))">\(action)</a></p>
         </li>
         """
     }
 
-    /// The facts every edition shows, dates in the reader's time zone.
-    static func facts(_ edition: Edition, t: Localizer, zone: TimeZone) -> HTML {
+    /// The facts every edition shows, the window in the reader's time zone. A fee says what
+    /// it means: nothing is owed for asking, and payment is arranged once a request is accepted.
+    static func facts(_ detail: EditionDetail, t: Localizer, zone: TimeZone) -> HTML {
+        let edition = detail.edition
         let seminar: HTML = edition.modality == "hybrid"
             ? "<dt>\(t("catalog.seminar"))</dt><dd>\(edition.seminarCity ?? "")</dd>" : ""
         let fee: HTML = edition.fee > 0
-            ? "<dt>\(t("catalog.fee"))</dt><dd>\(money(edition.fee, edition.feeCurrency, t: t))</dd>" : ""
+            ? "<dt>\(t("catalog.fee"))</dt><dd>\(money(edition.fee, edition.feeCurrency, t: t))<p class=\"hint\">\(t("catalog.fee_hint"))</p></dd>" : ""
         return """
         <dt>\(t("catalog.dates"))</dt><dd>\(dateRange(edition.startsOn, edition.endsOn, t: t))</dd>
         <dt>\(t("catalog.language"))</dt><dd>\(t("language_name.\(edition.language)"))</dd>
         <dt>\(t("catalog.modality"))</dt><dd>\(t("modality.\(edition.modality)"))</dd>
         \(seminar)
-        <dt>\(t("catalog.enrollment"))</dt><dd>\(t("catalog.window", ["opens": t.dateTime(edition.enrollmentOpensAt, timeZone: zone, showZone: false), "closes": t.dateTime(edition.enrollmentClosesAt, timeZone: zone)]))</dd>
+        <dt>\(t("catalog.enrollment"))</dt><dd>\(WindowText.window(detail, t: t, zone: zone))</dd>
         <dt>\(t("catalog.capacity"))</dt><dd>\(t.plural("catalog.seats", edition.capacity))</dd>
-        <dt>\(t("catalog.admission"))</dt><dd>\(t("admission.\(edition.fee > 0 && edition.admission != "approval" ? "approval" : edition.admission)"))</dd>
+        <dt>\(t("catalog.admission"))</dt><dd>\(t("admission.\(detail.admitsByApproval && edition.admission != "members" ? "approval" : edition.admission)"))</dd>
         \(fee)
         """
     }

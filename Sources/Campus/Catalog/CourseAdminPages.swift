@@ -77,7 +77,7 @@ enum CourseAdminPages {
             <td>\(t("language_name.\(edition.language)"))</td>
             <td>\(CatalogPages.dateRange(edition.startsOn, edition.endsOn, t: t))</td>
             <td>\(EditionPages.stateBadge(item, t: t))</td>
-            <td>\(t("admin.editions.seats", ["taken": t.number(item.seatsTaken), "capacity": t.number(edition.capacity)]))</td>
+            <td>\(t.plural("admin.editions.seats", edition.capacity, ["taken": t.number(item.seatsTaken)]))</td>
             <td><a href="\(Paths.edition.path(edition.id))">\(t("admin.editions.public_page"))</a> · \
             <a href="\(Paths.roster.path(edition.id))">\(t("admin.editions.roster"))</a></td></tr>
             """

@@ -57,16 +57,36 @@ extension EditionAdminRoutes {
         return context.redirect(Paths.adminEdition.path(id), flash: "flash.session_added")
     }
 
+    /// GET …/sessions/{session}/delete: which session, what deleting it means, the button.
+    static func confirmDeleteSession(_ context: Context) throws -> Response {
+        try context.requireAdmin()
+        let id = try context.parameters.id("id")
+        let session = try loadSession(context, editionID: id)
+        let body = ConfirmationPages.deleteSession(session, editionID: id, context: context)
+        return context.page(context.t("session_delete.title", ["title": session.title]), body, section: .admin)
+    }
+
+    /// Needs `confirm=yes`, which only the confirmation page sends; without it, that page.
     static func deleteSession(_ context: Context) throws -> Response {
         try context.requireAdmin()
         let id = try context.parameters.id("id")
-        let sessionID = try context.parameters.id("session")
+        let sessionID = try loadSession(context, editionID: id).id
+        guard context.form["confirm"] == "yes" else { return .redirect(to: Paths.adminEditionSessionDelete.path(id, sessionID)) }
         let db = try context.db
         try db.transaction {
             guard let title = try EditionAdminQueries.deleteSession(db, editionID: id, sessionID: sessionID) else { throw HTTPError(.notFound) }
             try context.audit("session.delete", "edition", id, ["session": String(sessionID), "title": title])
         }
         return context.redirect(Paths.adminEdition.path(id), flash: "flash.session_deleted")
+    }
+
+    /// The session named in the path, if it belongs to this edition.
+    static func loadSession(_ context: Context, editionID: Int64) throws -> EditionSession {
+        let sessionID = try context.parameters.id("session")
+        guard let session = try EnrollmentQueries.fetchSessions(try context.db, editionID: editionID).first(where: { $0.id == sessionID }) else {
+            throw HTTPError(.notFound)
+        }
+        return session
     }
 
     /// Reads and checks the session form; nil with the form's errors when invalid.

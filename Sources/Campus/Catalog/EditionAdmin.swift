@@ -114,6 +114,7 @@ enum EditionAdminRoutes {
         Route("GET", Paths.adminEdition, showEdition),
         Route("POST", Paths.adminEdition, updateEdition),
         Route("POST", Paths.adminEditionSessions, addSession),
+        Route("GET", Paths.adminEditionSessionDelete, confirmDeleteSession),
         Route("POST", Paths.adminEditionSessionDelete, deleteSession),
         Route("POST", Paths.adminEditionInstructors, addInstructor),
     ]

@@ -29,7 +29,7 @@ enum EditionAdminPages {
         let t = context.t
         let detail = page.detail
         let id = detail.edition.id
-        let seats = t("admin.editions.seats", ["taken": t.number(detail.seatsTaken), "capacity": t.number(detail.edition.capacity)])
+        let seats = t.plural("admin.editions.seats", detail.edition.capacity, ["taken": t.number(detail.seatsTaken)])
         return """
         \(AdminRoutes.breadcrumb(t, CourseAdminPages.trail(t) + [(Paths.adminCourse.path(detail.courseID), detail.courseTitle)]))
         <header class="page-header">
@@ -90,7 +90,6 @@ enum EditionAdminPages {
     /// The zone list under any id: the edition form and the session form share a page,
     /// and both send their zone as `time_zone`.
     static func zoneSelect(_ form: FormState, id: String, label: String, hint: String) -> HTML {
-        let t = form.t
         let selected = form.values["time_zone"] ?? ""
         let options = AccountRules.timeZones.map { zone -> HTML in
             "<option value=\"\(zone)\"\(attribute: "selected", when: zone == selected)>\(zone.replacingOccurrences(of: "_", with: " "))</option>"
@@ -117,8 +116,7 @@ enum EditionAdminPages {
             <tr><td>\(session.title)<br><span class="muted">\(t("session.kind.\(session.kind)"))</span></td>
             <td>\(t.dateTime(session.startsAt, timeZone: zone))<br><span class="muted">\(t.plural("edition.minutes", session.durationMinutes))</span></td>
             <td>\(session.place ?? "")\(separator)\(place)</td>
-            <td><form class="inline" method="post" action="\(Paths.adminEditionSessionDelete.path(editionID, session.id))">\(csrfField(context.chrome))\
-            <button type="submit" class="link-button">\(t("admin.sessions.delete"))</button></form></td></tr>
+            <td><a href="\(Paths.adminEditionSessionDelete.path(editionID, session.id))">\(t("admin.sessions.delete"))</a></td></tr>
             """
         }
         return """

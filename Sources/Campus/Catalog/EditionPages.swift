@@ -2,22 +2,39 @@ import Foundation
 import Postgres
 import Web
 
+/// What an edition's page shows to one reader.
+struct EditionPage {
+    let detail: EditionDetail
+    let sessions: [EditionSession]
+    let instructors: [String]
+    let mine: Enrollment?
+    /// The reader is on this edition's teaching team.
+    let teachesHere: Bool
+    /// The reader may open the roster (its teaching team, or an admin).
+    let seesRoster: Bool
+    /// Nil for a visitor and for the teaching team.
+    let eligibility: Eligibility?
+}
+
 /// An edition's page: what, when, where, seats, sessions, and the reader's place.
 enum EditionPages {
     static func stateBadge(_ edition: EditionDetail, t: Localizer) -> HTML {
-        let label: String
-        switch edition.state {
-        case .open: label = t.plural("edition.state.open", edition.seatsLeft)
-        case .full: label = t.plural("edition.state.full", edition.waitlisted)
-        default: label = t("edition.state.\(edition.state.rawValue)")
-        }
-        return "<span class=\"state state-\(edition.state.rawValue)\">\(label)</span>"
+        CatalogPages.stateBadge(edition.state, seatsLeft: edition.seatsLeft, waitlisted: edition.waitlisted, t: t)
     }
 
-    static func edition(_ edition: EditionDetail, sessions: [EditionSession], instructors: [String], mine: Enrollment?, teaches: Bool, context: Context) -> HTML {
+    static func edition(_ page: EditionPage, context: Context) -> HTML {
         let t = context.t
-        let team: HTML = instructors.isEmpty ? "" : "<dt>\(t("edition.team"))</dt><dd>\(instructors.joined(separator: ", "))</dd>"
-        let staff: HTML = teaches ? "<p><a class=\"button secondary\" href=\"\(Paths.roster.path(edition.edition.id))\">\(t("edition.roster_link"))</a></p>" : ""
+        let edition = page.detail
+        let team: HTML = page.instructors.isEmpty ? "" : "<dt>\(t("edition.team"))</dt><dd>\(page.instructors.joined(separator: ", "))</dd>"
+        let staff: HTML = page.seesRoster && !page.teachesHere
+            ? "<p><a class=\"button secondary\" href=\"\(Paths.roster.path(edition.edition.id))\">\(t("edition.roster_link"))</a></p>" : ""
+        let box: HTML = page.teachesHere ? teachingBox(edition, t: t) : """
+            <section class="card" aria-labelledby="enrollment-title">
+            <h2 id="enrollment-title">\(t("edition.your_place"))</h2>
+            \(enrollmentBox(page, context: context))
+            </section>
+            """
+        let showLinks = page.seesRoster || page.mine?.status == .enrolled || page.mine?.status == .completed
         return """
         <nav class="breadcrumb" aria-label="\(t("layout.breadcrumb"))"><a href="\(Paths.courses.path())">\(t("catalog.title"))</a> › \
         <a href="\(Paths.course.path(edition.courseSlug))" lang="\(edition.courseLanguage)">\(edition.courseTitle)</a></nav>
@@ -25,22 +42,35 @@ enum EditionPages {
         <p class="eyebrow">\(stateBadge(edition, t: t))</p>
         <h1><span lang="\(edition.courseLanguage)">\(edition.courseTitle)</span> · <span lang="\(edition.edition.language)">\(edition.edition.name)</span></h1>
         </header>
-        <section class="card" aria-labelledby="enrollment-title">
-        <h2 id="enrollment-title">\(t("edition.your_place"))</h2>
-        \(enrollmentBox(edition, mine: mine, context: context))
-        </section>
+        \(box)
         \(staff)
-        <dl class="facts">\(CatalogPages.facts(edition.edition, t: t, zone: context.timeZone))\(team)</dl>
+        <dl class="facts">\(CatalogPages.facts(edition, t: t, zone: context.timeZone))\(team)</dl>
         <section aria-labelledby="sessions-title">
         <h2 id="sessions-title">\(t("edition.sessions"))</h2>
-        \(sessionList(sessions, showLinks: teaches || mine?.status == .enrolled || mine?.status == .completed, context: context))
+        \(sessionList(page.sessions, showLinks: showLinks, context: context))
+        </section>
+        """
+    }
+
+    /// The card for the edition's own teaching team: where its people and requests are.
+    static func teachingBox(_ edition: EditionDetail, t: Localizer) -> HTML {
+        let roster = Paths.roster.path(edition.edition.id)
+        let review: HTML = edition.pending > 0
+            ? " <a class=\"button secondary\" href=\"\(roster)#pending\">\(t.plural("edition.teaching.review", edition.pending))</a>" : ""
+        return """
+        <section class="card" aria-labelledby="enrollment-title">
+        <h2 id="enrollment-title">\(t("edition.teaching.title"))</h2>
+        <p>\(t("edition.teaching.lead"))</p>
+        <p>\(RosterPages.summary(edition, t: t))</p>
+        <p class="actions"><a class="button" href="\(roster)">\(t("edition.roster_link"))</a>\(review)</p>
         </section>
         """
     }
 
     /// What the reader can do here, and why not when they cannot.
-    static func enrollmentBox(_ edition: EditionDetail, mine: Enrollment?, context: Context) -> HTML {
+    static func enrollmentBox(_ page: EditionPage, context: Context) -> HTML {
         let t = context.t
+        let edition = page.detail
         let id = edition.edition.id
         guard let user = context.user else {
             let login = Paths.login.path() + PercentEncoding.query([("next", Paths.edition.path(id))])
@@ -48,24 +78,18 @@ enum EditionPages {
                 ? "<p>\(t("edition.sign_in_to_enroll"))</p><p class=\"actions\"><a class=\"button\" href=\"\(login)\">\(t("nav.login"))</a> <a class=\"button secondary\" href=\"\(Paths.register.path())\">\(t("nav.register"))</a></p>"
                 : "<p>\(windowText(edition, context: context))</p>"
         }
-        let withdrawForm: HTML = """
-            <form class="inline" method="post" action="\(Paths.editionWithdraw.path(id))">\(csrfField(context.chrome))\
-            <button type="submit" class="button secondary">\(t("edition.withdraw"))</button></form>
-            """
-        if let mine, mine.status != .withdrawn {
-            let status = statusText(mine, t: t)
-            switch mine.status {
-            case .enrolled, .waitlisted, .pending:
-                return "<p><strong>\(status)</strong></p>\(edition.state == .finished ? "" : withdrawForm)"
-            default:
-                return "<p><strong>\(status)</strong></p>"
-            }
+        if let mine = page.mine, mine.status != .withdrawn {
+            let status: HTML = "<p><strong>\(statusText(mine, t: t))</strong></p>"
+            guard mine.status.isActive, edition.state != .finished else { return status }
+            return "\(status)<p><a class=\"button secondary\" href=\"\(Paths.editionWithdraw.path(id))\">\(t("edition.withdraw"))</a></p>"
         }
-        guard edition.state.acceptsRequests else { return "<p>\(windowText(edition, context: context))</p>" }
+        let eligibility = page.eligibility ?? .eligible
+        if eligibility.isAboutTheWindow { return eligibility.explanation(t: t, zone: context.timeZone) }
         guard user.isVerified else { return "<p>\(t("error.403.unverified"))</p>" }
+        guard eligibility == .eligible else { return eligibility.explanation(t: t, zone: context.timeZone) }
         let label = edition.admitsByApproval ? t("edition.request") : edition.state == .full ? t("edition.join_waitlist") : t("edition.enroll")
         let hint = edition.admitsByApproval ? t("edition.request_hint") : edition.state == .full ? t.plural("edition.waitlist_hint", edition.waitlisted) : ""
-        let previous: HTML = mine?.status == .withdrawn ? "<p class=\"hint\">\(t("edition.withdrew_before"))</p>" : ""
+        let previous: HTML = page.mine?.status == .withdrawn ? "<p class=\"hint\">\(t("edition.withdrew_before"))</p>" : ""
         return """
         \(previous)<form method="post" action="\(Paths.editionEnroll.path(id))">\(csrfField(context.chrome))\
         <button type="submit" class="button">\(label)</button></form>
@@ -81,18 +105,34 @@ enum EditionPages {
         }
     }
 
+    /// Why a visitor cannot ask now: the window, said for everyone alike.
     static func windowText(_ edition: EditionDetail, context: Context) -> String {
-        let t = context.t
+        let eligibility: Eligibility
         switch edition.state {
-        case .upcoming: return t("enroll.refused.not_open", ["date": t.dateTime(edition.opensAt, timeZone: context.timeZone)])
-        case .closed: return t("enroll.refused.closed", ["date": t.dateTime(edition.closesAt, timeZone: context.timeZone)])
-        case .running, .finished: return t("enroll.refused.started")
+        case .upcoming: eligibility = .notOpen(opens: edition.opensAt)
+        case .closed: eligibility = .closed(closes: edition.closesAt)
+        case .running, .finished: eligibility = .started
         case .open, .full: return ""
         }
+        guard let reason = eligibility.reason(t: context.t, zone: context.timeZone) else { return "" }
+        return context.t(reason.key, reason.values)
     }
 
-    /// Sessions in the reader's time zone, with the zone they were planned in.
-    /// Meeting links go only to participants and the teaching team.
+    /// The answer to an enroll POST the rules refuse (409): the same words the page says.
+    static func refusal(_ edition: EditionDetail, eligibility: Eligibility, context: Context) -> HTML {
+        let t = context.t
+        return """
+        <section class="error-page" aria-labelledby="error-title">
+        <p class="error-code">409</p>
+        <h1 id="error-title">\(t("enroll.refused.title"))</h1>
+        \(eligibility.explanation(t: t, zone: context.timeZone))
+        <p class="actions"><a class="button" href="\(Paths.edition.path(edition.edition.id))">\(t("enroll.refused.back", ["edition": edition.edition.name]))</a></p>
+        </section>
+        """
+    }
+
+    /// Sessions in the reader's time zone, with the zone they were planned in; those
+    /// already over are marked. Meeting links go only to participants and the teaching team.
     static func sessionList(_ sessions: [EditionSession], showLinks: Bool, context: Context) -> HTML {
         let t = context.t
         guard !sessions.isEmpty else { return "<p class=\"empty\">\(t("edition.no_sessions"))</p>" }
@@ -109,8 +149,9 @@ enum EditionPages {
             } else {
                 whereHTML = "\(session.place ?? "")"
             }
+            let past: HTML = session.isPast ? " <span class=\"state state-finished\">\(t("edition.session_past"))</span>" : ""
             return """
-            <li><strong>\(session.title)</strong> <span class="muted">· \(t("session.kind.\(session.kind)")) · \(t.plural("edition.minutes", session.durationMinutes))</span><br>
+            <li><strong>\(session.title)</strong>\(past) <span class="muted">· \(t("session.kind.\(session.kind)")) · \(t.plural("edition.minutes", session.durationMinutes))</span><br>
             \(local)\(original)<br>\(whereHTML)</li>
             """
         }

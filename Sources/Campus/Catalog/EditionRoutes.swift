@@ -7,25 +7,44 @@ enum EditionRoutes {
     static let routes: [Route<Handler>] = [
         Route("GET", Paths.edition, showEdition),
         Route("POST", Paths.editionEnroll, enroll),
+        Route("GET", Paths.editionWithdraw, confirmWithdraw),
         Route("POST", Paths.editionWithdraw, withdraw),
     ]
 
+    /// The edition, if the reader may see it: a draft course's only by its staff.
+    static func loadEdition(_ context: Context) throws -> EditionDetail {
+        guard let edition = try EnrollmentQueries.fetchEdition(try context.db, id: try context.parameters.id("id")) else { throw HTTPError(.notFound) }
+        guard edition.coursePublished || context.user?.has(.instructor, .edition(edition.edition.id)) == true else { throw HTTPError(.notFound) }
+        return edition
+    }
+
     static func showEdition(_ context: Context) throws -> Response {
         let db = try context.db
-        guard let edition = try EnrollmentQueries.fetchEdition(db, id: try context.parameters.id("id")) else { throw HTTPError(.notFound) }
-        let teaches = context.user?.has(.instructor, .edition(edition.edition.id)) ?? false
-        guard edition.coursePublished || teaches else { throw HTTPError(.notFound) }
-        let sessions = try EnrollmentQueries.fetchSessions(db, editionID: edition.edition.id)
-        let instructors = try EnrollmentQueries.fetchInstructorNames(db, editionID: edition.edition.id)
-        let mine = try context.user.flatMap { try EnrollmentQueries.fetchEnrollment(db, editionID: edition.edition.id, userID: $0.id) }
-        let body = EditionPages.edition(edition, sessions: sessions, instructors: instructors, mine: mine, teaches: teaches, context: context)
-        return context.page("\(edition.courseTitle) · \(edition.edition.name)", body, section: .courses)
+        let edition = try loadEdition(context)
+        let id = edition.edition.id
+        let teachesHere = context.user?.teaches(id) ?? false
+        let mine = try context.user.flatMap { try EnrollmentQueries.fetchEnrollment(db, editionID: id, userID: $0.id) }
+        let eligibility = try context.user.flatMap { user in
+            teachesHere ? nil : try Eligibility.check(db, edition: edition, userID: user.id, previous: mine?.status)
+        }
+        let page = EditionPage(
+            detail: edition, sessions: try EnrollmentQueries.fetchSessions(db, editionID: id),
+            instructors: try EnrollmentQueries.fetchInstructorNames(db, editionID: id), mine: mine, teachesHere: teachesHere,
+            seesRoster: context.user?.has(.instructor, .edition(id)) ?? false, eligibility: eligibility)
+        return context.page("\(edition.courseTitle) · \(edition.edition.name)", EditionPages.edition(page, context: context), section: .courses)
     }
 
     static func enroll(_ context: Context) throws -> Response {
         let user = try context.requireVerified()
         let editionID = try context.parameters.id("id")
-        let outcome = try Enrollments.enroll(try context.db, app: context.app, user: user, editionID: editionID, t: context.t, zone: context.timeZone)
+        let outcome: Enrollments.Outcome
+        do {
+            outcome = try Enrollments.enroll(try context.db, app: context.app, user: user, editionID: editionID)
+        } catch let refused as EnrollmentRefused {
+            let edition = try loadEdition(context)
+            let body = EditionPages.refusal(edition, eligibility: refused.eligibility, context: context)
+            return context.page(context.t("enroll.refused.title"), body, status: .conflict, section: .courses)
+        }
         let flash: String?
         switch outcome {
         case .enrolled: flash = "flash.enrolled"
@@ -36,9 +55,21 @@ enum EditionRoutes {
         return context.redirect(Paths.edition.path(editionID), flash: flash)
     }
 
+    /// What leaving would mean for this reader, with the button that does it.
+    static func confirmWithdraw(_ context: Context) throws -> Response {
+        let user = try context.requireUser()
+        let edition = try loadEdition(context)
+        guard edition.state != .finished else { throw HTTPError(.conflict, reason: "enroll.refused.finished") }
+        let mine = try EnrollmentQueries.fetchEnrollment(try context.db, editionID: edition.edition.id, userID: user.id)
+        let title = context.t("withdraw.title", ["edition": edition.edition.name])
+        return context.page(title, ConfirmationPages.withdraw(edition, mine: mine, context: context), section: .courses)
+    }
+
+    /// Needs `confirm=yes`, which only the confirmation page sends; without it, that page.
     static func withdraw(_ context: Context) throws -> Response {
         let user = try context.requireUser()
         let editionID = try context.parameters.id("id")
+        guard context.form["confirm"] == "yes" else { return .redirect(to: Paths.editionWithdraw.path(editionID)) }
         let withdrew = try Enrollments.withdraw(try context.db, app: context.app, userID: user.id, editionID: editionID)
         return context.redirect(Paths.edition.path(editionID), flash: withdrew ? "flash.withdrawn" : nil)
     }

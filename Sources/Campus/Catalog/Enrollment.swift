@@ -45,6 +45,9 @@ enum EditionStates {
     static let taken: SQL = "e.seats_taken"
 
     static let waitlisted: SQL = "e.waitlisted"
+
+    /// Requests in edition `e` waiting for the teaching team's decision.
+    static let pending: SQL = "e.pending"
 }
 
 /// A reader's place in an edition.
@@ -78,6 +81,8 @@ struct EditionDetail: Sendable {
     let state: EditionState
     let seatsTaken: Int
     let waitlisted: Int
+    /// Requests the teaching team has yet to decide.
+    let pending: Int
     let opensAt: Date
     let closesAt: Date
 
@@ -96,4 +101,6 @@ struct EditionSession: Sendable {
     let timeZone: String
     let place: String?
     let link: String?
+    /// Over by PostgreSQL's clock: its start plus its duration is behind `now()`.
+    let isPast: Bool
 }

@@ -8,7 +8,8 @@ enum EnrollmentQueries {
         SELECT e.id, e.name, e.language, e.starts_on, e.ends_on, e.enrollment_opens_at, e.enrollment_closes_at,
                e.capacity, e.modality, o.name AS seminar_city, e.admission, e.fee, e.fee_currency,
                c.id AS course_id, c.slug, c.title, c.language AS course_language, c.published,
-               \(EditionStates.phase) AS phase, \(EditionStates.taken)::int8 AS taken, \(EditionStates.waitlisted)::int8 AS waitlisted
+               \(EditionStates.phase) AS phase, \(EditionStates.taken)::int8 AS taken, \(EditionStates.waitlisted)::int8 AS waitlisted,
+               \(EditionStates.pending)::int8 AS pending
         FROM editions e JOIN courses c ON c.id = e.course_id
         LEFT JOIN organizations o ON o.id = e.seminar_organization_id
         """
@@ -32,7 +33,7 @@ enum EnrollmentQueries {
             edition: edition, courseID: try row["course_id"], courseSlug: try row["slug"], courseTitle: try row["title"],
             courseLanguage: try row["course_language"], coursePublished: try row["published"],
             state: EditionState(phase: try row["phase"], capacity: edition.capacity, taken: taken),
-            seatsTaken: taken, waitlisted: try row["waitlisted"],
+            seatsTaken: taken, waitlisted: try row["waitlisted"], pending: try row["pending"],
             opensAt: edition.enrollmentOpensAt, closesAt: edition.enrollmentClosesAt)
     }
 
@@ -68,13 +69,14 @@ enum EnrollmentQueries {
 
     static func fetchSessions(_ db: Connection, editionID: Int64) throws -> [EditionSession] {
         try db.query("""
-            SELECT id, kind, title, starts_at, duration_minutes, time_zone, place, link
+            SELECT id, kind, title, starts_at, duration_minutes, time_zone, place, link,
+                   starts_at + make_interval(mins => duration_minutes) < now() AS past
             FROM edition_sessions WHERE edition_id = \(editionID) ORDER BY starts_at, id
             """).map { row in
             EditionSession(
                 id: try row["id"], kind: try row["kind"], title: try row["title"], startsAt: try row["starts_at"],
                 durationMinutes: Int(try row["duration_minutes"] as Int32), timeZone: try row["time_zone"],
-                place: try row["place"], link: try row["link"])
+                place: try row["place"], link: try row["link"], isPast: try row["past"])
         }
     }
 

@@ -13,24 +13,16 @@ enum Enrollments {
         case unchanged
     }
 
-    static func enroll(_ db: Connection, app: CampusApp, user: CurrentUser, editionID: Int64, t: Localizer, zone: TimeZone) throws -> Outcome {
+    static func enroll(_ db: Connection, app: CampusApp, user: CurrentUser, editionID: Int64) throws -> Outcome {
         try db.transaction {
             // A draft course's editions are not open to anyone yet.
             guard let edition = try EnrollmentQueries.fetchEdition(db, id: editionID, lock: true), edition.coursePublished else {
                 throw HTTPError(.notFound)
             }
             let existing = try EnrollmentQueries.fetchEnrollment(db, editionID: editionID, userID: user.id)
-            if let existing {
-                switch existing.status {
-                case .enrolled, .waitlisted, .pending, .completed: return .unchanged
-                case .rejected: throw HTTPError(.conflict, reason: "enroll.refused.rejected")
-                case .withdrawn: break
-                }
-            }
-            try checkWindow(edition, t: t, zone: zone)
-            if edition.edition.admission == "members", try !EnrollmentQueries.isActiveMember(db, userID: user.id) {
-                throw HTTPError(.conflict, reason: "enroll.refused.members")
-            }
+            if let existing, existing.status != .withdrawn, existing.status != .rejected { return .unchanged }
+            let eligibility = try Eligibility.check(db, edition: edition, userID: user.id, previous: existing?.status)
+            guard eligibility == .eligible else { throw EnrollmentRefused(eligibility: eligibility) }
             let status: EnrollmentStatus = edition.admitsByApproval ? .pending : edition.seatsTaken < edition.edition.capacity ? .enrolled : .waitlisted
             try db.execute("""
                 INSERT INTO enrollments (edition_id, user_id, status) VALUES (\(editionID), \(user.id), \(status.rawValue))
@@ -44,19 +36,6 @@ enum Enrollments {
             case .waitlisted: return .waitlisted(position: position ?? 0)
             default: return .pending
             }
-        }
-    }
-
-    /// 409 with the reason when the window is not open: when it opens, or that it closed.
-    static func checkWindow(_ edition: EditionDetail, t: Localizer, zone: TimeZone) throws {
-        switch edition.state {
-        case .open, .full: return
-        case .upcoming:
-            throw HTTPError(.conflict, reason: "enroll.refused.not_open", arguments: ["date": t.dateTime(edition.opensAt, timeZone: zone)])
-        case .closed:
-            throw HTTPError(.conflict, reason: "enroll.refused.closed", arguments: ["date": t.dateTime(edition.closesAt, timeZone: zone)])
-        case .running, .finished:
-            throw HTTPError(.conflict, reason: "enroll.refused.started")
         }
     }
 

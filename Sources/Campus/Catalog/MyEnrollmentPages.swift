@@ -1,7 +1,20 @@
 import Web
 
-/// The reader's enrollments on /me: where they stand in each edition.
+/// The reader's enrollments on /me: where they stand in each edition; and for the
+/// teaching team, the way to what they teach.
 enum MyEnrollmentPages {
+    static func teaching(_ context: Context) -> HTML {
+        guard let user = context.user, user.teachesAnyEdition else { return "" }
+        let t = context.t
+        return """
+        <section id="teaching" class="card" aria-labelledby="teaching-title">
+        <h2 id="teaching-title">\(t("teaching.title"))</h2>
+        <p>\(t.plural("me.teaching.summary", user.taughtEditionCount))</p>
+        <p><a class="button secondary" href="\(Paths.teaching.path())">\(t("me.teaching.link"))</a></p>
+        </section>
+        """
+    }
+
     static func section(_ rows: [(detail: MyEnrollmentRow, enrollment: Enrollment)], context: Context) -> HTML {
         let t = context.t
         let items = rows.map { row -> HTML in
@@ -22,6 +35,7 @@ enum MyEnrollmentPages {
             ? "<p class=\"empty\">\(t("me.enrollments.none")) <a href=\"\(Paths.courses.path())\">\(t("me.enrollments.browse"))</a></p>"
             : "<ul class=\"plain-list\">\(items)</ul>"
         return """
+        \(teaching(context))
         <section id="enrollments" aria-labelledby="enrollments-title">
         <h2 id="enrollments-title">\(t("me.enrollments.title"))</h2>
         \(list)
