@@ -4,19 +4,14 @@ import Web
 
 /// The catalog's pages: pure functions from data to HTML.
 enum CatalogPages {
-    static func courseList(_ courses: [CourseListing], filter: CatalogFilter, topics: [TopicChoice], next: String?, t: Localizer) -> HTML {
-        let items = courses.map { course in courseCard(course, t: t) }
+    static func courseList(
+        _ courses: [CourseListing], filter: CatalogFilter, topics: [TopicChoice], next: String?, suggestion: String? = nil, t: Localizer
+    ) -> HTML {
         let list: HTML
         if courses.isEmpty {
-            list = filter.isEmpty
-                ? "<p class=\"empty\">\(t("catalog.empty"))</p>"
-                : """
-                  <div class="empty"><p>\(filter.query.isEmpty ? t("catalog.no_match") : t("catalog.no_match_words", ["q": filter.query]))</p>
-                  <p>\(t("catalog.no_match_hint"))</p>
-                  <p><a class="button secondary" href="\(Paths.courses.path())">\(t("catalog.clear_filters"))</a></p></div>
-                  """
+            list = filter.isEmpty ? "<p class=\"empty\">\(t("catalog.empty"))</p>" : noMatch(filter, suggestion: suggestion, t: t)
         } else {
-            list = "<ul class=\"card-list\">\(items)</ul>"
+            list = "<ul class=\"card-list\">\(courses.map { course in courseCard(course, t: t) })</ul>"
         }
         let more: HTML = next.map { "<nav class=\"pagination\" aria-label=\"\(t("pagination.label"))\"><a rel=\"next\" href=\"\($0)\">\(t("pagination.next"))</a></nav>" } ?? ""
         return """
@@ -27,6 +22,24 @@ enum CatalogPages {
         \(filters(filter, topics: topics, t: t))
         \(list)
         \(more)
+        """
+    }
+
+    /// Nothing found: a correction when a word looks misspelt, and advice that fits what was
+    /// asked (fewer or broader words for a search, fewer filters otherwise).
+    static func noMatch(_ filter: CatalogFilter, suggestion: String?, t: Localizer) -> HTML {
+        let searched = !filter.query.isEmpty
+        let correction: HTML = suggestion.map { words in
+            var corrected = filter
+            corrected.query = words
+            let link: HTML = "<a href=\"\(Paths.courses.path() + corrected.query())\">\(words)</a>"
+            return "<p class=\"suggestion\">\(t.html("catalog.did_you_mean", ["q": link]))</p>"
+        } ?? ""
+        return """
+        <div class="empty"><p>\(searched ? t("catalog.no_match_words", ["q": filter.query]) : t("catalog.no_match"))</p>
+        \(correction)
+        <p>\(searched ? t("catalog.no_match_hint") : t("catalog.no_match_filters_hint"))</p>
+        <p><a class="button secondary" href="\(Paths.courses.path())">\(t("catalog.clear_filters"))</a></p></div>
         """
     }
 

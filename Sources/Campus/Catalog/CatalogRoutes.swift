@@ -16,7 +16,9 @@ enum CatalogRoutes {
         let courses = try CatalogQueries.fetchCourseListings(db, language: language, filter: filter, after: after)
         let page = Array(courses.prefix(CatalogQueries.pageSize))
         let next = courses.count > CatalogQueries.pageSize ? page.last.map { Paths.courses.path() + filter.query([("after", String($0.id))]) } : nil
-        let body = CatalogPages.courseList(page, filter: filter, topics: try CatalogQueries.fetchTopics(db, language: language), next: next, t: context.t)
+        let suggestion = page.isEmpty && !filter.query.isEmpty ? try CatalogSuggestions.fetchSuggestion(db, language: language, filter: filter) : nil
+        let body = CatalogPages.courseList(
+            page, filter: filter, topics: try CatalogQueries.fetchTopics(db, language: language), next: next, suggestion: suggestion, t: context.t)
         return context.page(context.t("catalog.title"), body, section: .courses)
     }
 
