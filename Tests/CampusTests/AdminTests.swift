@@ -179,6 +179,37 @@ import TestSupport
         return String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
     }
 
+    @Test func aDeletedAccountOffersNoActionsAndRefusesThem() throws {
+        let db = try app.connect()
+        let lima: Int64 = try db.query("SELECT id FROM organizations WHERE name = 'Lima'").first?["id"] ?? 0
+        try db.execute("UPDATE users SET organization_id = \(lima) WHERE id = \(personID)")
+        let leaving = try TestApp(sharing: app)
+        _ = leaving.signIn("person@example.org")
+        #expect(leaving.post("/me/delete", [("password", "correct horse battery staple")]).status == .seeOther)
+
+        let page = app.get("/admin/users/\(personID)").bodyText
+        #expect(page.contains("Esta cuenta fue eliminada"))
+        #expect(!page.contains("action=\"/admin/users/\(personID)/"), "a form acts on a deleted account")
+        let attempts: [(String, [(String, String)])] = [
+            ("roles", [("role", "admin")]), ("roles/1/revoke", []), ("disable", []), ("enable", []), ("affiliation", [("decision", "confirm")]),
+        ]
+        for (action, fields) in attempts {
+            let response = app.post("/admin/users/\(personID)/\(action)", fields)
+            #expect(response.status == .conflict, "\(action)")
+            #expect(response.bodyText.contains("Esta cuenta fue eliminada"), "\(action)")
+        }
+        #expect(try db.query("SELECT 1 FROM role_grants WHERE user_id = \(personID)").isEmpty)
+    }
+
+    @Test func onlyScopesThatExistAreOffered() throws {
+        let page = app.get("/admin/users/\(personID)").bodyText
+        #expect(page.contains("<option value=\"edition\""))
+        // Forums and scholarship calls arrive with their features; nothing can be chosen there yet.
+        for value in ["forum", "call", "reviewer"] { #expect(!page.contains("<option value=\"\(value)\""), "\(value) offered") }
+        #expect(!page.contains("foro"))
+        #expect(!page.contains("convocatoria"))
+    }
+
     @Test func userTextIsEscapedOnAdminPages() throws {
         try app.createUser("xss@example.org", name: "<script>alert(1)</script>")
         let page = app.get("/admin/users?q=xss")

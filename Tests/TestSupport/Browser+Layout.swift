@@ -10,4 +10,16 @@ extension Browser {
             return (number("x"), number("y"), number("width"), number("height"))
         }
     }
+
+    /// How many CSS pixels the content of the elements matching `css` sticks out of their
+    /// boxes sideways, at most (0 when everything fits): what a reader on this screen would
+    /// have to scroll sideways to see.
+    public func overflow(_ css: String) throws -> Int {
+        try attempt("measure the width of", css) {
+            let script = """
+                return Math.max(0, ...Array.from(document.querySelectorAll(arguments[0]), element => element.scrollWidth - element.clientWidth));
+                """
+            return (try sessionCommand("POST", "/execute/sync", ["script": script, "args": [css]]) as? NSNumber)?.intValue ?? 0
+        }
+    }
 }

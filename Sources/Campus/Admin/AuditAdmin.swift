@@ -2,18 +2,31 @@ import Foundation
 import Postgres
 import Web
 
-/// One line of the audit log, with the actor's current name.
+/// One line of the audit log, with the names of what it points at as they are now.
 struct AuditEntry: Sendable {
     let id: Int64
     let at: Date
-    let actorID: Int64?
-    let actorName: String?
-    let actorEmail: String?
+    let actor: AuditPerson?
     let action: String
     let subjectKind: String?
     let subjectID: Int64?
     let details: [(String, String)]
     let address: String
+    /// The person the entry is about: the subject, or the one enrolled.
+    let person: AuditPerson?
+    /// The edition it concerns: the subject, the enrollment's, or the one a role is scoped to.
+    let edition: (id: Int64, name: String)?
+    let course: (id: Int64, title: String)?
+    let organization: (id: Int64, name: String)?
+
+    func detail(_ key: String) -> String? { details.first { $0.0 == key }?.1 }
+}
+
+/// Someone named in the audit log; a deleted account keeps its row but not its name.
+struct AuditPerson: Sendable {
+    let id: Int64
+    let name: String
+    let isDeleted: Bool
 }
 
 /// Filters of the audit page; every one optional.
@@ -27,14 +40,32 @@ struct AuditFilter: Sendable {
 }
 
 enum AuditQueries {
+    /// A number kept in the entry's details under `key`, as SQL (NULL when absent or not a number).
+    static func detailID(_ key: String) -> SQL {
+        "CASE WHEN a.details->>\(key) ~ '^[0-9]{1,18}$' THEN (a.details->>\(key))::int8 END"
+    }
+
     /// Newest first, a page at a time before entry `before`: one statement, keyset-paginated
     /// on the id (which grows with time), narrowed by the indexes on actor and action.
+    /// The names of the actor and of what the entry is about come from joins on primary keys.
     static func fetchEntries(_ db: Connection, filter: AuditFilter, before: Int64?, limit: Int) throws -> [AuditEntry] {
         try db.query("""
-            SELECT a.id, a.at, a.actor_id, u.name AS actor_name, u.email AS actor_email, a.action, a.subject_kind, a.subject_id, a.address,
+            SELECT a.id, a.at, a.actor_id, u.name AS actor_name, u.deleted_at IS NOT NULL AS actor_deleted,
+                   a.action, a.subject_kind, a.subject_id, a.address,
                    ARRAY(SELECT key FROM jsonb_each_text(a.details) ORDER BY key) AS keys,
-                   ARRAY(SELECT value FROM jsonb_each_text(a.details) ORDER BY key) AS vals
-            FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id
+                   ARRAY(SELECT value FROM jsonb_each_text(a.details) ORDER BY key) AS vals,
+                   p.id AS person_id, p.name AS person_name, p.deleted_at IS NOT NULL AS person_deleted,
+                   e.id AS edition_id, e.name AS edition_name, c.id AS course_id, c.title AS course_title,
+                   o.id AS organization_id, o.name AS organization_name
+            FROM audit_log a
+            LEFT JOIN users u ON u.id = a.actor_id
+            LEFT JOIN enrollments x ON a.subject_kind = 'enrollment' AND x.id = a.subject_id
+            LEFT JOIN users p ON p.id = CASE WHEN a.subject_kind = 'user' THEN a.subject_id ELSE coalesce(x.user_id, \(detailID("user"))) END
+            LEFT JOIN editions e ON e.id = CASE WHEN a.subject_kind = 'edition' THEN a.subject_id
+                ELSE coalesce(x.edition_id, \(detailID("edition")),
+                              substring(a.details->>'role' from '^instructor:edition=([0-9]{1,18})$')::int8) END
+            LEFT JOIN courses c ON c.id = CASE WHEN a.subject_kind = 'course' THEN a.subject_id ELSE coalesce(e.course_id, \(detailID("course"))) END
+            LEFT JOIN organizations o ON o.id = CASE WHEN a.subject_kind = 'organization' THEN a.subject_id ELSE \(detailID("organization")) END
             WHERE (\(before) IS NULL OR a.id < \(before))
               AND (\(filter.actor) IS NULL OR a.actor_id IN (SELECT id FROM users WHERE lower(email) = lower(\(filter.actor)) OR id::text = \(filter.actor)))
               AND (\(filter.action) IS NULL OR a.action = \(filter.action) OR a.action LIKE \(filter.action.map { $0 + ".%" }))
@@ -43,18 +74,40 @@ enum AuditQueries {
               AND (\(filter.subjectKind) IS NULL OR (a.subject_kind = \(filter.subjectKind) AND a.subject_id = \(filter.subjectID)))
             ORDER BY a.id DESC
             LIMIT \(limit)
-            """).map { row in
-            let keys: [String] = try row["keys"]
-            let values: [String] = try row["vals"]
-            return AuditEntry(
-                id: try row["id"], at: try row["at"], actorID: try row["actor_id"], actorName: try row["actor_name"],
-                actorEmail: try row["actor_email"], action: try row["action"], subjectKind: try row["subject_kind"],
-                subjectID: try row["subject_id"], details: Array(zip(keys, values)), address: try row["address"])
-        }
+            """).map(entry)
     }
 
+    static func entry(_ row: Row) throws -> AuditEntry {
+        let keys: [String] = try row["keys"]
+        let values: [String] = try row["vals"]
+        func person(_ prefix: String, id: Int64?) throws -> AuditPerson? {
+            guard let id else { return nil }
+            return AuditPerson(id: id, name: try row["\(prefix)_name"] ?? "", isDeleted: try row["\(prefix)_deleted"] ?? false)
+        }
+        let editionID: Int64? = try row["edition_id"]
+        let courseID: Int64? = try row["course_id"]
+        let organizationID: Int64? = try row["organization_id"]
+        return AuditEntry(
+            id: try row["id"], at: try row["at"], actor: try person("actor", id: try row["actor_id"]), action: try row["action"],
+            subjectKind: try row["subject_kind"], subjectID: try row["subject_id"], details: Array(zip(keys, values)),
+            address: try row["address"], person: try person("person", id: try row["person_id"]),
+            edition: try editionID.map { (id: $0, name: try row["edition_name"] ?? "") },
+            course: try courseID.map { (id: $0, title: try row["course_title"] ?? "") },
+            organization: try organizationID.map { (id: $0, name: try row["organization_name"] ?? "") })
+    }
+
+    /// The actions the log holds, each found through the action index (a loose index
+    /// scan), so the filter costs a few lookups however long the log grows.
     static func fetchActions(_ db: Connection) throws -> [String] {
-        try db.query("SELECT DISTINCT action FROM audit_log ORDER BY action").map { try $0["action"] }
+        try db.query("""
+            WITH RECURSIVE found(action) AS (
+                (SELECT action FROM audit_log ORDER BY action LIMIT 1)
+                UNION ALL
+                SELECT (SELECT a.action FROM audit_log a WHERE a.action > found.action ORDER BY a.action LIMIT 1)
+                FROM found WHERE found.action IS NOT NULL
+            )
+            SELECT action FROM found WHERE action IS NOT NULL
+            """).map { try $0["action"] }
     }
 }
 
@@ -91,57 +144,8 @@ enum AuditRoutes {
                 ("actor", filter.actor), ("action", filter.action), ("from", query.trimmed("from")), ("to", query.trimmed("to")), ("before", String(last.id)),
             ])
         }
-        let body = AuditPages.page(page, form: form, actions: try AuditQueries.fetchActions(db), next: next, context: context)
+        let filtered = ["actor", "action", "from", "to"].contains { query.trimmed($0) != nil }
+        let body = AuditPages.page(page, form: form, actions: try AuditQueries.fetchActions(db), filtered: filtered, next: next, context: context)
         return context.page(context.t("admin.audit.title"), body, status: form.isValid ? .ok : .unprocessableContent, section: .admin)
-    }
-}
-
-enum AuditPages {
-    static func page(_ entries: [AuditEntry], form: FormState, actions: [String], next: String?, context: Context) -> HTML {
-        let t = context.t
-        let actionOptions = [(value: "", label: t("admin.audit.any_action"))] + actions.map { (value: $0, label: $0) }
-        let more: HTML = next.map { "<nav class=\"pagination\" aria-label=\"\(t("pagination.label"))\"><a rel=\"next\" href=\"\($0)\">\(t("pagination.older"))</a></nav>" } ?? ""
-        return """
-        \(AdminRoutes.breadcrumb(t))
-        <header class="page-header"><h1>\(t("admin.audit.title"))</h1><p class="lead">\(t("admin.audit.lead"))</p></header>
-        <form class="filters" method="get" action="\(Paths.adminAudit.path())">
-        \(form.input("actor", label: t("admin.audit.actor"), hint: nil, maxLength: 254))
-        \(form.select("action", label: t("admin.audit.action"), options: actionOptions))
-        \(form.input("from", label: t("admin.audit.from"), type: "date"))
-        \(form.input("to", label: t("admin.audit.to"), type: "date"))
-        <button type="submit" class="button">\(t("admin.filter"))</button>
-        </form>
-        \(table(entries, context: context))
-        \(more)
-        """
-    }
-
-    static func table(_ entries: [AuditEntry], context: Context) -> HTML {
-        let t = context.t
-        guard !entries.isEmpty else { return "<p class=\"empty\">\(t("admin.audit.empty"))</p>" }
-        let rows = entries.map { entry -> HTML in
-            let actor: HTML = entry.actorID.map { id in
-                "<a href=\"\(Paths.adminUser.path(id))\">\(entry.actorName ?? "")</a>"
-            } ?? "\(t("admin.audit.system"))"
-            let subject: HTML
-            if entry.subjectKind == "user", let id = entry.subjectID {
-                subject = "<a href=\"\(Paths.adminUser.path(id))\">\(t("admin.audit.user", ["id": String(id)]))</a>"
-            } else if entry.subjectKind == "organization", let id = entry.subjectID {
-                subject = "<a href=\"\(Paths.adminOrganization.path(id))\">\(t("admin.audit.organization", ["id": String(id)]))</a>"
-            } else {
-                subject = "\([entry.subjectKind, entry.subjectID.map(String.init)].compactMap { $0 }.joined(separator: " "))"
-            }
-            let details = entry.details.map { "\($0.0): \($0.1)" }.joined(separator: "; ")
-            return """
-            <tr><td>\(t.dateTime(entry.at, timeZone: context.timeZone, showZone: false))</td><td>\(actor)</td>
-            <td><code>\(entry.action)</code></td><td>\(subject)</td><td>\(details)</td><td>\(entry.address)</td></tr>
-            """
-        }
-        return """
-        <div class="table-wrap"><table class="data">
-        <thead><tr><th scope="col">\(t("admin.audit.when"))</th><th scope="col">\(t("admin.audit.actor"))</th><th scope="col">\(t("admin.audit.action"))</th>
-        <th scope="col">\(t("admin.audit.subject"))</th><th scope="col">\(t("admin.audit.details"))</th><th scope="col">\(t("admin.audit.address"))</th></tr></thead>
-        <tbody>\(rows)</tbody></table></div>
-        """
     }
 }

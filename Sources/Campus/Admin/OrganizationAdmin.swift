@@ -198,16 +198,18 @@ enum OrganizationAdminPages {
         let t = context.t
         let queueRows = pending.map { item -> HTML in
             """
-            <tr><td><a href="\(Paths.adminUser.path(item.userID))">\(item.name)</a></td><td>\(item.email)\(item.isVerified ? "" : " (\(t("admin.users.unverified_state")))")</td>
-            <td>\(item.organization)</td><td>\(t.dateTime(item.createdAt, timeZone: context.timeZone, showZone: false))</td>
-            <td><form class="inline" method="post" action="\(Paths.adminUserAffiliation.path(item.userID))">\(csrfField(context.chrome))\
+            <tr><td data-label="\(t("field.name"))"><a href="\(Paths.adminUser.path(item.userID))">\(item.name)</a></td>
+            <td data-label="\(t("field.email"))">\(item.email)\(item.isVerified ? "" : " (\(t("admin.users.unverified_state")))")</td>
+            <td data-label="\(t("field.organization"))">\(item.organization)</td>
+            <td data-label="\(t("admin.affiliation.since"))">\(t.dateTime(item.createdAt, timeZone: context.timeZone, showZone: false))</td>
+            <td data-label="\(t("admin.affiliation.decision"))"><form class="inline" method="post" action="\(Paths.adminUserAffiliation.path(item.userID))">\(csrfField(context.chrome))\
             <input type="hidden" name="next" value="\(Paths.adminOrganizations.path())">\
             <button type="submit" name="decision" value="confirm" class="button secondary">\(t("admin.affiliation.confirm"))</button> \
             <button type="submit" name="decision" value="reject" class="link-button">\(t("admin.affiliation.reject"))</button></form></td></tr>
             """
         }
         let queue: HTML = pending.isEmpty ? "<p class=\"empty\">\(t("admin.affiliation.queue_empty"))</p>" : """
-            <div class="table-wrap"><table class="data"><thead><tr><th scope="col">\(t("field.name"))</th><th scope="col">\(t("field.email"))</th>
+            <div class="table-wrap"><table class="data stacking"><thead><tr><th scope="col">\(t("field.name"))</th><th scope="col">\(t("field.email"))</th>
             <th scope="col">\(t("field.organization"))</th><th scope="col">\(t("admin.affiliation.since"))</th><th scope="col">\(t("admin.affiliation.decision"))</th></tr></thead>
             <tbody>\(queueRows)</tbody></table></div>
             """
@@ -217,9 +219,12 @@ enum OrganizationAdminPages {
                 : "<span class=\"state state-closed\">\(t("admin.organizations.lapsed"))</span>"
             let until = organization.activeUntil.map { t.date(year: $0.year, month: $0.month, day: $0.day, short: true) } ?? "—"
             return """
-            <tr><td><a href="\(Paths.adminOrganization.path(organization.id))">\(organization.name)</a></td><td>\(organization.country)</td>
-            <td>\(t("network.\(organization.network)"))</td><td>\(state) \(until)</td><td>\(organization.domains.joined(separator: ", "))</td>
-            <td>\(t.number(organization.members))</td></tr>
+            <tr><td data-label="\(t("admin.organizations.name"))"><a href="\(Paths.adminOrganization.path(organization.id))">\(organization.name)</a></td>
+            <td data-label="\(t("admin.organizations.country"))">\(organization.country)</td>
+            <td data-label="\(t("admin.organizations.network"))">\(t("network.\(organization.network)"))</td>
+            <td data-label="\(t("admin.organizations.membership"))">\(state) \(until)</td>
+            <td data-label="\(t("admin.organizations.domains"))">\(organization.domains.joined(separator: ", "))</td>
+            <td data-label="\(t("admin.organizations.people"))">\(t.number(organization.members))</td></tr>
             """
         }
         return """
@@ -229,7 +234,7 @@ enum OrganizationAdminPages {
         <section aria-labelledby="queue-title"><h2 id="queue-title">\(t("admin.affiliation.queue"))</h2>
         <p class="hint">\(t("admin.affiliation.queue_hint"))</p>\(queue)</section>
         <section aria-labelledby="members-title"><h2 id="members-title">\(t("admin.organizations.members"))</h2>
-        <div class="table-wrap"><table class="data"><thead><tr><th scope="col">\(t("admin.organizations.name"))</th><th scope="col">\(t("admin.organizations.country"))</th>
+        <div class="table-wrap"><table class="data stacking"><thead><tr><th scope="col">\(t("admin.organizations.name"))</th><th scope="col">\(t("admin.organizations.country"))</th>
         <th scope="col">\(t("admin.organizations.network"))</th><th scope="col">\(t("admin.organizations.membership"))</th>
         <th scope="col">\(t("admin.organizations.domains"))</th><th scope="col">\(t("admin.organizations.people"))</th></tr></thead>
         <tbody>\(rows)</tbody></table></div></section>

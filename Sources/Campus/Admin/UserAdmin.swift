@@ -94,6 +94,14 @@ enum UserAdminQueries {
         return try !db.query("SELECT 1 FROM \(unsafeRaw: table) WHERE id = \(scope.id ?? 0)").isEmpty
     }
 
+    /// The scope kinds a role can point at today: a scope arrives with its feature's table.
+    static func fetchScopeKinds(_ db: Connection) throws -> [String] {
+        let row = try db.query("""
+            SELECT to_regclass('forums') IS NOT NULL AS forum, to_regclass('scholarship_calls') IS NOT NULL AS call
+            """).first
+        return ["global", "edition"] + (try row?["forum"] == true ? ["forum"] : []) + (try row?["call"] == true ? ["call"] : [])
+    }
+
     /// Refuses (409) a change that would leave no active admin, when `userID` loses admin
     /// rights. Changes to admins queue on one lock, so two admins cannot remove each other.
     static func keepAnAdmin(_ db: Connection, losing userID: Int64) throws {
@@ -149,14 +157,29 @@ enum UserAdminRoutes {
         return user
     }
 
-    static func showUser(_ context: Context) throws -> Response {
+    /// The user a staff action changes: a deleted account keeps its row for the records
+    /// that point at it, and takes no roles, access or affiliation changes (409).
+    static func loadChangeableUser(_ context: Context) throws -> UserRecord {
         let record = try loadUser(context)
-        let history = try AuditQueries.fetchEntries(context.db, filter: AuditFilter(subjectKind: "user", subjectID: record.listing.id), before: nil, limit: 20)
-        return context.page(record.listing.name, UserAdminPages.detail(record, form: FormState(t: context.t), history: history, context: context), section: .admin)
+        guard !record.listing.isDeleted else { throw HTTPError(.conflict, reason: "admin.users.deleted") }
+        return record
+    }
+
+    static func showUser(_ context: Context) throws -> Response {
+        try userPage(context, try loadUser(context), form: FormState(t: context.t))
+    }
+
+    /// The person's page, with the role form's values and errors.
+    static func userPage(_ context: Context, _ record: UserRecord, form: FormState) throws -> Response {
+        let db = try context.db
+        let history = try AuditQueries.fetchEntries(db, filter: AuditFilter(subjectKind: "user", subjectID: record.listing.id), before: nil, limit: 20)
+        let body = UserAdminPages.detail(record, form: form, scopeKinds: try UserAdminQueries.fetchScopeKinds(db), history: history, context: context)
+        let title = UserAdminPages.displayName(record.listing, t: context.t)
+        return context.page(title, body, status: form.isValid ? .ok : .unprocessableContent, section: .admin)
     }
 
     static func grantRole(_ context: Context) throws -> Response {
-        let record = try loadUser(context)
+        let record = try loadChangeableUser(context)
         let db = try context.db
         var form = FormState(t: context.t, form: context.form)
         let role = Role(rawValue: context.form["role"] ?? "")
@@ -171,11 +194,7 @@ enum UserAdminRoutes {
                 form.fail("scope", "admin.users.scope_invalid")
             }
         }
-        if record.listing.isDeleted { form.fail("role", "admin.users.deleted") }
-        guard form.isValid, let grant else {
-            let history = try AuditQueries.fetchEntries(db, filter: AuditFilter(subjectKind: "user", subjectID: record.listing.id), before: nil, limit: 20)
-            return context.invalid(record.listing.name, UserAdminPages.detail(record, form: form, history: history, context: context), section: .admin)
-        }
+        guard form.isValid, let grant else { return try userPage(context, record, form: form) }
         let granted: Bool = try db.transaction {
             guard try UserAdminQueries.grant(db, userID: record.listing.id, grant, by: context.user?.id) != nil else { return false }
             try context.audit("role.grant", "user", record.listing.id, ["role": grant.description])
@@ -189,7 +208,7 @@ enum UserAdminRoutes {
     }
 
     static func revokeRole(_ context: Context) throws -> Response {
-        let record = try loadUser(context)
+        let record = try loadChangeableUser(context)
         let grantID = try context.parameters.id("grant")
         guard let held = record.grantIDs.first(where: { $0.id == grantID }) else { throw HTTPError(.notFound) }
         let db = try context.db
@@ -203,7 +222,7 @@ enum UserAdminRoutes {
 
     /// A disabled account cannot sign in, and its sessions end at once.
     static func disableUser(_ context: Context) throws -> Response {
-        let record = try loadUser(context)
+        let record = try loadChangeableUser(context)
         guard record.listing.id != context.user?.id else { throw HTTPError(.conflict, reason: "admin.users.not_yourself") }
         let db = try context.db
         try db.transaction {
@@ -216,7 +235,7 @@ enum UserAdminRoutes {
     }
 
     static func enableUser(_ context: Context) throws -> Response {
-        let record = try loadUser(context)
+        let record = try loadChangeableUser(context)
         let db = try context.db
         try db.transaction {
             let changed = try db.execute("UPDATE users SET disabled_at = NULL WHERE id = \(record.listing.id) AND disabled_at IS NOT NULL")
@@ -227,7 +246,7 @@ enum UserAdminRoutes {
 
     /// Confirms or rejects the organization a user chose (`decision` = confirm | reject).
     static func decideAffiliation(_ context: Context) throws -> Response {
-        let record = try loadUser(context)
+        let record = try loadChangeableUser(context)
         guard let organizationID = record.organizationID else { throw HTTPError(.conflict, reason: "admin.affiliation.none") }
         let decision = context.form["decision"]
         guard decision == "confirm" || decision == "reject" else { throw HTTPError(.unprocessableContent, reason: "admin.affiliation.choose") }
