@@ -60,6 +60,8 @@ import TestSupport
         "POST /me/delete":                               [403,   422,    422,    422,   422,   422,   422],
         "GET /notifications":                            [303,   200,    200,    200,   200,   200,   200],
         "POST /notifications/read":                      [403,   303,    303,    303,   303,   303,   303],
+        // Someone else's notification (the readers here have none): not found.
+        "POST /notifications/{id}/open":                 [403,   404,    404,    404,   404,   404,   404],
         // Administration
         "GET /admin":                                    [303,   403,    403,    403,   403,   403,   200],
         "GET /admin/users":                              [303,   403,    403,    403,   403,   403,   200],

@@ -12,17 +12,20 @@ enum PrivacyRoutes {
         Route("POST", Paths.meDelete, deleteAccount),
     ]
 
-    /// Each part of the export: a name and a statement returning one JSON value for user $1.
-    /// Features add their part here (enrollments, applications, posts…).
-    static func exportSections(_ userID: Int64) -> [(String, SQL)] {
+    /// Each part of the export: a name and a statement returning one JSON value for user $1,
+    /// in words rather than codes (`words`). Features add their part here (enrollments,
+    /// applications, posts…).
+    static func exportSections(_ userID: Int64, words: ExportWords) -> [(String, SQL)] {
         [
             ("profile", """
-                SELECT json_build_object('name', u.name, 'email', u.email, 'organization', o.name, 'position', u.position,
-                    'language', u.locale, 'time_zone', u.time_zone, 'verified_at', u.verified_at, 'created_at', u.created_at)
+                SELECT json_build_object('name', u.name, 'email', u.email, 'organization', o.name,
+                    'position', \(words.positions)::jsonb ->> u.position, 'language', \(words.languages)::jsonb ->> u.locale,
+                    'time_zone', u.time_zone, 'verified_at', u.verified_at, 'created_at', u.created_at)
                 FROM users u LEFT JOIN organizations o ON o.id = u.organization_id WHERE u.id = \(userID)
                 """),
             ("roles", """
-                SELECT coalesce(json_agg(json_build_object('role', role, 'scope', scope_kind, 'scope_id', scope_id, 'granted_at', granted_at)
+                SELECT coalesce(json_agg(json_build_object('role', \(words.roles)::jsonb ->> role, 'scope', \(words.scopes)::jsonb ->> scope_kind,
+                    'scope_id', scope_id, 'granted_at', granted_at)
                     ORDER BY granted_at), '[]') FROM role_grants WHERE user_id = \(userID)
                 """),
             ("sessions", """
@@ -30,16 +33,21 @@ enum PrivacyRoutes {
                     'browser', user_agent) ORDER BY created_at), '[]') FROM sessions WHERE user_id = \(userID)
                 """),
             ("notifications", """
-                SELECT coalesce(json_agg(json_build_object('kind', kind, 'message', message, 'values', params, 'created_at', created_at,
-                    'read_at', read_at) ORDER BY id), '[]') FROM notifications WHERE user_id = \(userID)
+                SELECT coalesce(json_agg(json_build_object('kind', \(words.notificationKinds)::jsonb ->> n.kind, 'text', w.text,
+                    'created_at', n.created_at, 'read_at', n.read_at) ORDER BY n.id), '[]')
+                FROM notifications n JOIN unnest(\(words.notificationIDs)::int8[], \(words.notificationTexts)::text[]) AS w(id, text) ON w.id = n.id
+                WHERE n.user_id = \(userID)
                 """),
             ("enrollments", """
-                SELECT coalesce(json_agg(json_build_object('course', c.title, 'edition', e.name, 'status', x.status,
+                SELECT coalesce(json_agg(json_build_object('course', c.title, 'edition', e.name,
+                    'status', replace(\(words.statuses)::jsonb ->> CASE WHEN x.status = 'enrolled' AND x.assessed_at IS NOT NULL THEN 'not_completed'
+                        ELSE x.status END, '{position}', coalesce((\(EnrollmentQueries.position))::text, '')),
                     'requested_at', x.requested_at, 'decision_note', x.decision_note, 'completion_note', x.completion_note) ORDER BY x.id), '[]')
                 FROM enrollments x JOIN editions e ON e.id = x.edition_id JOIN courses c ON c.id = e.course_id WHERE x.user_id = \(userID)
                 """),
             ("email_preferences", """
-                SELECT coalesce(json_object_agg(kind, by_email), '{}') FROM email_preferences WHERE user_id = \(userID)
+                SELECT coalesce(json_object_agg(coalesce(\(words.notificationKinds)::jsonb ->> kind, kind), by_email), '{}')
+                FROM email_preferences WHERE user_id = \(userID)
                 """),
             ("emails_sent", """
                 SELECT coalesce(json_agg(json_build_object('subject', subject, 'created_at', created_at, 'sent_at', sent_at)
@@ -52,7 +60,8 @@ enum PrivacyRoutes {
         let user = try context.requireUser()
         let db = try context.db
         var parts: [String] = []
-        for (name, sql) in exportSections(user.id) {
+        let words = try ExportWords(db, userID: user.id, t: context.app.localizer(user.locale))
+        for (name, sql) in exportSections(user.id, words: words) {
             let value: String = try db.query("SELECT (\(sql))::text AS value").first?["value"] ?? "null"
             parts.append("  \(JSON.quote(name)): \(value)")
         }

@@ -38,6 +38,7 @@ enum Paths {
     static let meDelete: RoutePattern = "/me/delete"
     static let notifications: RoutePattern = "/notifications"
     static let notificationsRead: RoutePattern = "/notifications/read"
+    static let notificationOpen: RoutePattern = "/notifications/{id}/open"
 
     // Administration
     static let admin: RoutePattern = "/admin"
