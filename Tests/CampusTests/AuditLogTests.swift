@@ -97,6 +97,14 @@ import TestSupport
         #expect(audit("?action=account.delete").contains("<a href=\"/admin/users/\(person)\">antiguo participante</a>"))
     }
 
+    @Test func namesInTheLogAreEscaped() throws {
+        let person = try app.createUser("xss-audit@example.org", name: "<script>alert(2)</script>")
+        #expect(app.post("/admin/users/\(person)/disable", []).status == .seeOther)
+        let page = audit("?action=user.disable")
+        #expect(page.contains("<a href=\"/admin/users/\(person)\">&lt;script&gt;alert(2)&lt;/script&gt;</a>"))
+        #expect(!page.contains("<script>alert"))
+    }
+
     @Test func anEmptyLogSaysSoAndAnEmptyFilterSaysThat() throws {
         try app.connect().execute("DELETE FROM audit_log")
         let empty = audit()

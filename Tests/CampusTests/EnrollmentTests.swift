@@ -208,8 +208,10 @@ struct EditionMaker {
     @Test func theCatalogShowsSeatsAndTheWaitlist() throws {
         let page = app.get("/courses")
         #expect(page.bodyText.contains("Inscripción abierta · quedan 58 plazas"))
-        #expect(page.bodyText.contains("state state-running\">En curso"))
-        #expect(page.bodyText.contains("state state-closed\">Inscripción cerrada"))
+        // A card's next edition is one that can still be joined: never running or closed.
+        #expect(!page.bodyText.contains("state state-running"))
+        #expect(!page.bodyText.contains("state state-closed"))
+        #expect(page.bodyText.contains("Sin ediciones abiertas ni próximas"))
         // The demo's small edition is full, with its waitlist.
         let course = app.get("/courses/localizacion-ods")
         #expect(course.bodyText.contains("state state-full\">Completa · 5 personas en lista de espera"))

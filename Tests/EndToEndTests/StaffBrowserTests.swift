@@ -45,7 +45,7 @@ import TestSupport
         #expect(try admin.text(".flash") == "Rol concedido.")
         #expect(try admin.pageSource().contains("Docente (Edición n.º \(edition))"))
         try admin.open("/admin/audit?action=role.grant")
-        #expect(try admin.exists("table.data code"))
+        #expect(try admin.text("table.data tbody td[data-label='Acción']") == "Concedió un rol")
 
         // The new instructor reads in Portuguese (his profile says so) and decides.
         let instructor = try Browser(name: "instructor", baseURL: stack.baseURL, language: "pt")
