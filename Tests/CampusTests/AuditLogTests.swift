@@ -38,7 +38,7 @@ import TestSupport
         let course: (Int64, String) = try #require(try app.connect().query("SELECT c.id, c.title FROM editions e JOIN courses c ON c.id = e.course_id WHERE e.id = \(edition)").first.map { (try $0["id"], try $0["title"]) })
         let (person, enrollment) = try request("solicitante@example.org", name: "Sol Solicitante", edition: edition)
         let note = "<script>alert(1)</script> Gracias por su interés."
-        #expect(app.post("/editions/\(edition)/enrollments/\(enrollment)/decide", [("decision", "reject"), ("note", note)]).status == .seeOther)
+        #expect(app.post("/editions/\(edition)/enrollments/\(enrollment)/decide", [("decision", "reject"), ("note", note), ("confirm", "yes")]).status == .seeOther)
         #expect(app.post("/admin/users/\(person)/roles", [("role", "instructor"), ("scope", "edition"), ("scope_id", String(edition))]).status == .seeOther)
 
         let page = audit("?action=enrollment.reject")
