@@ -132,7 +132,9 @@ import TestSupport
         #expect(edited.status == .seeOther)
         #expect(edited.header("Location") == "/admin/courses/\(id)")
         #expect(try count("SELECT count(*) FROM course_topics WHERE course_id = \(id)") == 1)
-        #expect(app.get("/courses/gestion-del-agua").status == .notFound)
+        // A draft is not found by the public; its staff see it, marked as a draft.
+        #expect(try TestApp(sharing: app).get("/courses/gestion-del-agua").status == .notFound)
+        #expect(app.get("/courses/gestion-del-agua").bodyText.contains("Borrador: este curso aún no está publicado"))
         let update = try #require(try db.query("""
             SELECT details->>'title' AS title, details->>'published' AS published, details->>'topics' AS topics, details ? 'slug' AS slug
             FROM audit_log WHERE action = 'course.update' AND subject_id = \(id)

@@ -97,6 +97,22 @@ enum AccountQueries {
         }
     }
 
+    /// The live account with this email (any case), for staff forms that name a person.
+    static func fetchUserID(_ db: Connection, email: String) throws -> Int64? {
+        try db.query("SELECT id FROM users WHERE lower(email) = lower(\(email)) AND deleted_at IS NULL").first?["id"]
+    }
+
+    /// Who holds `role` over exactly `scope` (an edition's teaching team…), by name; the
+    /// way other features learn about people without reading the accounts' tables.
+    static func fetchRoleHolders(_ db: Connection, role: Role, scope: Scope) throws -> [(id: Int64, name: String, email: String)] {
+        try db.query("""
+            SELECT u.id, u.name, u.email FROM role_grants g JOIN users u ON u.id = g.user_id
+            WHERE g.role = \(role.rawValue) AND g.scope_kind = \(scope.kind) AND g.scope_id IS NOT DISTINCT FROM \(scope.id)
+              AND u.deleted_at IS NULL
+            ORDER BY lower(u.name), u.id
+            """).map { (id: try $0["id"], name: try $0["name"], email: try $0["email"]) }
+    }
+
     static func setPassword(_ db: Connection, userID: Int64, hash: String) throws {
         try db.execute("UPDATE users SET password_hash = \(hash), updated_at = now() WHERE id = \(userID)")
     }

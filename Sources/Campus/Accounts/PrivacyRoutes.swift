@@ -12,19 +12,17 @@ enum PrivacyRoutes {
         Route("POST", Paths.meDelete, deleteAccount),
     ]
 
-    /// Each part of the export: a name and a statement returning one JSON value for user $1,
-    /// in words rather than codes (`words`). Features add their part here (enrollments,
-    /// applications, posts…).
-    static func exportSections(_ userID: Int64, words: ExportWords) -> [(String, SQL)] {
+    /// The account's own part of the export; every feature adds its own (see `Feature`).
+    static func exportSections(_ userID: Int64, t: Localizer) -> [(name: String, json: SQL)] {
         [
             ("profile", """
                 SELECT json_build_object('name', u.name, 'email', u.email, 'organization', o.name,
-                    'position', \(words.positions)::jsonb ->> u.position, 'language', \(words.languages)::jsonb ->> u.locale,
+                    'position', \(ExportWords.positions(t))::jsonb ->> u.position, 'language', \(ExportWords.languages(t))::jsonb ->> u.locale,
                     'time_zone', u.time_zone, 'verified_at', u.verified_at, 'created_at', u.created_at)
                 FROM users u LEFT JOIN organizations o ON o.id = u.organization_id WHERE u.id = \(userID)
                 """),
             ("roles", """
-                SELECT coalesce(json_agg(json_build_object('role', \(words.roles)::jsonb ->> role, 'scope', \(words.scopes)::jsonb ->> scope_kind,
+                SELECT coalesce(json_agg(json_build_object('role', \(ExportWords.roles(t))::jsonb ->> role, 'scope', \(ExportWords.scopes(t))::jsonb ->> scope_kind,
                     'scope_id', scope_id, 'granted_at', granted_at)
                     ORDER BY granted_at), '[]') FROM role_grants WHERE user_id = \(userID)
                 """),
@@ -32,36 +30,17 @@ enum PrivacyRoutes {
                 SELECT coalesce(json_agg(json_build_object('started', created_at, 'last_seen', last_seen_at, 'address', address,
                     'browser', user_agent) ORDER BY created_at), '[]') FROM sessions WHERE user_id = \(userID)
                 """),
-            ("notifications", """
-                SELECT coalesce(json_agg(json_build_object('kind', \(words.notificationKinds)::jsonb ->> n.kind, 'text', w.text,
-                    'created_at', n.created_at, 'read_at', n.read_at) ORDER BY n.id), '[]')
-                FROM notifications n JOIN unnest(\(words.notificationIDs)::int8[], \(words.notificationTexts)::text[]) AS w(id, text) ON w.id = n.id
-                WHERE n.user_id = \(userID)
-                """),
-            ("enrollments", """
-                SELECT coalesce(json_agg(json_build_object('course', c.title, 'edition', e.name,
-                    'status', replace(\(words.statuses)::jsonb ->> CASE WHEN x.status = 'enrolled' AND x.assessed_at IS NOT NULL THEN 'not_completed'
-                        ELSE x.status END, '{position}', coalesce((\(EnrollmentQueries.position))::text, '')),
-                    'requested_at', x.requested_at, 'decision_note', x.decision_note, 'completion_note', x.completion_note) ORDER BY x.id), '[]')
-                FROM enrollments x JOIN editions e ON e.id = x.edition_id JOIN courses c ON c.id = e.course_id WHERE x.user_id = \(userID)
-                """),
-            ("email_preferences", """
-                SELECT coalesce(json_object_agg(coalesce(\(words.notificationKinds)::jsonb ->> kind, kind), by_email), '{}')
-                FROM email_preferences WHERE user_id = \(userID)
-                """),
-            ("emails_sent", """
-                SELECT coalesce(json_agg(json_build_object('subject', subject, 'created_at', created_at, 'sent_at', sent_at)
-                    ORDER BY id), '[]') FROM outbox WHERE user_id = \(userID)
-                """),
         ]
     }
 
     static func exportData(_ context: Context) throws -> Response {
         let user = try context.requireUser()
         let db = try context.db
+        let t = context.app.localizer(user.locale)
+        var sections = exportSections(user.id, t: t)
+        for feature in CampusApp.features { sections += try feature.exportSections(db, user: user, t: t) }
         var parts: [String] = []
-        let words = try ExportWords(db, userID: user.id, t: context.app.localizer(user.locale))
-        for (name, sql) in exportSections(user.id, words: words) {
+        for (name, sql) in sections {
             let value: String = try db.query("SELECT (\(sql))::text AS value").first?["value"] ?? "null"
             parts.append("  \(JSON.quote(name)): \(value)")
         }
@@ -93,8 +72,7 @@ enum PrivacyRoutes {
         }
         try db.transaction {
             try UserAdminQueries.keepAnAdmin(db, losing: user.id)
-            // Seats held go to the people waiting for them.
-            try Enrollments.withdrawAll(db, app: context.app, userID: user.id)
+            for feature in CampusApp.features { try feature.deleteAccount(db, app: context.app, userID: user.id) }
             try anonymize(db, userID: user.id)
             try Audit.record(db, actorID: user.id, action: "account.delete", subjectKind: "user", subjectID: user.id, address: context.request.remoteAddress)
         }
@@ -110,10 +88,8 @@ enum PrivacyRoutes {
                    affiliation_rejected_at = NULL, position = 'other', time_zone = 'UTC', deleted_at = now(), updated_at = now()
             WHERE id = \(userID)
             """)
-        for table in ["sessions", "email_tokens", "notifications", "email_preferences", "role_grants"] {
+        for table in ["sessions", "email_tokens", "role_grants"] {
             try db.execute("DELETE FROM \(unsafeRaw: table) WHERE user_id = \(userID)")
         }
-        try db.execute("DELETE FROM outbox WHERE user_id = \(userID) AND sent_at IS NULL")
-        try db.execute("UPDATE outbox SET recipient = 'deleted@invalid', body = '' WHERE user_id = \(userID)")
     }
 }

@@ -32,9 +32,12 @@ enum ProfileRoutes {
     ) throws -> Response {
         let db = try context.db
         let organizations = try AccountQueries.fetchOrganizationChoices(db)
-        let enrollments = try EnrollmentQueries.fetchMyEnrollments(db, userID: profile.id)
-        // Other features' parts of the profile: what the reader is enrolled in, and later more.
-        let activity = MyEnrollmentPages.section(enrollments, context: context)
+        // Every feature's part of the reader's page: what they take, teach, hold…
+        var activity = HTML()
+        let user = try context.requireUser()
+        for feature in CampusApp.features {
+            if let section = try feature.meSection(context, user: user) { activity += section }
+        }
         let body = AccountPages.profile(
             profile, form: form ?? profileForm(profile, t: context.t), password: password ?? FormState(t: context.t),
             verification: verification ?? FormState(t: context.t), organizations: organizations, activity: activity, chrome: context.chrome)

@@ -36,7 +36,7 @@ enum Sessions {
         guard let row = try db.query("""
             SELECT s.id AS session_id, s.last_seen_at < now() - interval '5 minutes' AS stale,
                    u.id, u.name, u.email, u.locale, u.time_zone, u.verified_at IS NOT NULL AS verified,
-                   (SELECT count(*) FROM notifications n WHERE n.user_id = u.id AND n.read_at IS NULL)::int8 AS unread,
+                   \(NotificationsFeature.unreadCountSQL)::int8 AS unread,
                    ARRAY(SELECT g.role || ':' || g.scope_kind || ':' || coalesce(g.scope_id, 0)
                          FROM role_grants g WHERE g.user_id = u.id) AS grants
             FROM sessions s JOIN users u ON u.id = s.user_id

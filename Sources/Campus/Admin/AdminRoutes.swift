@@ -6,32 +6,20 @@ enum AdminRoutes {
     static let routes: [Route<Handler>] =
         [Route("GET", Paths.admin, showDashboard)] + UserAdminRoutes.routes + OrganizationAdminRoutes.routes + AuditRoutes.routes
 
+    /// The staff area's front page: a card per feature that has staff pages.
     static func showDashboard(_ context: Context) throws -> Response {
         try context.requireAdmin()
-        let t = context.t
-        let row = try context.db.query("""
-            SELECT (SELECT count(*) FROM users WHERE deleted_at IS NULL)::int8 AS users,
-                   (SELECT count(*) FROM users WHERE deleted_at IS NULL AND verified_at IS NULL)::int8 AS unverified,
-                   (SELECT count(*) FROM organizations WHERE active_until >= current_date)::int8 AS active,
-                   (SELECT count(*) FROM organizations)::int8 AS organizations,
-                   (\(OrganizationAdminQueries.pendingAffiliationCount))::int8 AS pending
-            """).first
-        func count(_ name: String) throws -> Int { try row?[name] ?? 0 }
+        var cards = HTML()
+        for feature in CampusApp.features {
+            if let card = try feature.adminCard(context) { cards += card }
+        }
         let body: HTML = """
-        <header class="page-header"><h1>\(t("admin.title"))</h1></header>
+        <header class="page-header"><h1>\(context.t("admin.title"))</h1></header>
         <ul class="card-list">
-        <li class="card"><h2><a href="\(Paths.adminUsers.path())">\(t("admin.users.title"))</a></h2>
-        <p>\(t("admin.dashboard.users", ["users": t.number(try count("users")), "unverified": t.number(try count("unverified"))]))</p></li>
-        <li class="card"><h2><a href="\(Paths.adminOrganizations.path())">\(t("admin.organizations.title"))</a></h2>
-        <p>\(t("admin.dashboard.organizations", ["active": t.number(try count("active")), "all": t.number(try count("organizations"))]))</p>
-        <p>\(t.plural("admin.dashboard.pending", try count("pending")))</p></li>
-        <li class="card"><h2><a href="\(Paths.adminCourses.path())">\(t("admin.courses.title"))</a></h2>
-        <p>\(t("admin.dashboard.courses"))</p></li>
-        <li class="card"><h2><a href="\(Paths.adminAudit.path())">\(t("admin.audit.title"))</a></h2>
-        <p>\(t("admin.dashboard.audit"))</p></li>
+        \(cards)
         </ul>
         """
-        return context.page(t("admin.title"), body, section: .admin)
+        return context.page(context.t("admin.title"), body, section: .admin)
     }
 
     /// The breadcrumb back to the staff area.

@@ -36,12 +36,20 @@ public final class CampusApp: Sendable {
         assetVersion = String(Crypto.hex(Crypto.sha256(Array(css))).prefix(10))
     }
 
-    /// Every route Campus answers; each feature contributes its own table.
-    static let routes: [Route<Handler>] =
-        HomeRoutes.routes + CatalogRoutes.routes + EditionRoutes.routes + RosterRoutes.routes + TeachingRoutes.routes + OperationsRoutes.routes + MetricsRoutes.routes
-        + RegistrationRoutes.routes + LoginRoutes.routes + PasswordRoutes.routes
-        + ProfileRoutes.routes + PrivacyRoutes.routes + NotificationRoutes.routes + AdminRoutes.routes
-        + CourseAdminRoutes.routes + EditionAdminRoutes.routes
+    /// Every feature, one line each, in the order their contributions appear (navigation,
+    /// the reader's page, the staff front page, the export). See `Feature`.
+    static let features: [any Feature.Type] = [
+        HomeFeature.self,
+        CatalogFeature.self,
+        AccountsFeature.self,
+        NotificationsFeature.self,
+        MailFeature.self,
+        AdminFeature.self,
+        OperationsFeature.self,
+    ]
+
+    /// Every route Campus answers: what the features contribute.
+    static let routes: [Route<Handler>] = features.flatMap { $0.routes }
 
     /// `https://campus.example.org/path` → `https://campus.example.org`.
     static func origin(of url: String) -> String {

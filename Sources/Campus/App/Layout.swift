@@ -75,14 +75,12 @@ enum Layout {
 
     static func navigation(_ chrome: Chrome) -> HTML {
         let t = chrome.t
-        var items: [(Section, String, String)] = [
-            (.courses, Paths.courses.path(), t("nav.courses")),
-        ]
-        if chrome.user?.teachesAnyEdition == true { items.append((.teaching, Paths.teaching.path(), t("nav.teaching"))) }
-        if chrome.user?.isAdmin == true { items.append((.admin, Paths.admin.path(), t("nav.admin"))) }
-        let links = items.map { section, href, label -> HTML in
-            let current: HTML = chrome.section == section ? " aria-current=\"page\"" : ""
-            return "<li><a href=\"\(href)\"\(current)>\(label)</a></li>"
+        var links = HTML()
+        for feature in CampusApp.features {
+            for entry in feature.navigation where entry.isShown(chrome.user) {
+                let current: HTML = chrome.section == entry.section ? " aria-current=\"page\"" : ""
+                links += "<li><a href=\"\(entry.path)\"\(current)>\(t(entry.label))</a></li>"
+            }
         }
         return "<nav class=\"site-nav\" aria-label=\"\(t("layout.nav"))\"><ul>\(links)</ul></nav>"
     }

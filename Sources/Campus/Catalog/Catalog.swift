@@ -76,6 +76,8 @@ struct Course: Sendable {
     var language: String
     var pathways: [String]
     var topics: [String]
+    /// A draft is shown only to its staff (CoursePolicy), with a notice that it is one.
+    var published = true
 }
 
 /// An edition as its course page shows it.

@@ -116,6 +116,7 @@ enum CatalogPages {
         <p class="lead" lang="\(course.language)">\(course.summary)</p>
         \(pathways)
         </header>
+        \(course.published ? "" : "<p class=\"flash flash-info\" role=\"status\">\(t("catalog.draft_notice"))</p>" as HTML)
         <div lang="\(course.language)">\(description)</div>
         <section aria-labelledby="editions-title">
         <h2 id="editions-title">\(t("catalog.editions"))</h2>

@@ -79,18 +79,19 @@ enum CatalogQueries {
         }
     }
 
-    static func fetchCourse(_ db: Connection, slug: String, language: String) throws -> Course? {
+    /// A course by its address, if the reader may see it (CoursePolicy: drafts for their staff).
+    static func fetchCourse(_ db: Connection, slug: String, language: String, reader: CurrentUser?) throws -> Course? {
         try db.query("""
-            SELECT c.id, c.slug, c.kind, c.title, c.summary, c.description, c.language, c.pathways,
+            SELECT c.id, c.slug, c.kind, c.title, c.summary, c.description, c.language, c.pathways, c.published,
                    ARRAY(SELECT t.names->>\(language) FROM course_topics ct JOIN topics t ON t.id = ct.topic_id
                          WHERE ct.course_id = c.id ORDER BY 1) AS topics
             FROM courses c
-            WHERE c.slug = \(slug) AND c.published
+            WHERE c.slug = \(slug) AND \(CoursePolicy.visibleSQL(reader))
             """).first.map { row in
             Course(
                 id: try row["id"], slug: try row["slug"], kind: try row["kind"], title: try row["title"],
                 summary: try row["summary"], description: try row["description"], language: try row["language"],
-                pathways: try row["pathways"], topics: try row["topics"]
+                pathways: try row["pathways"], topics: try row["topics"], published: try row["published"]
             )
         }
     }

@@ -24,7 +24,7 @@ enum CatalogRoutes {
 
     static func showCourse(_ context: Context) throws -> Response {
         let slug = try context.parameters.string("slug")
-        guard let course = try CatalogQueries.fetchCourse(context.db, slug: slug, language: context.language.rawValue) else {
+        guard let course = try CatalogQueries.fetchCourse(context.db, slug: slug, language: context.language.rawValue, reader: context.user) else {
             throw HTTPError(.notFound, reason: "catalog.course_not_found")
         }
         let editions = try CatalogQueries.fetchEditions(context.db, courseID: course.id)

@@ -16,7 +16,7 @@ extension EditionAdminRoutes {
         if let problem = AccountRules.emailProblem(email) {
             form.fail("email", problem)
         } else {
-            userID = try db.query("SELECT id FROM users WHERE lower(email) = lower(\(email)) AND deleted_at IS NULL").first?["id"]
+            userID = try AccountQueries.fetchUserID(db, email: email)
             if userID == nil { form.fail("email", "admin.instructors.error.unknown") }
         }
         guard let userID, let grant = RoleGrant(role: .instructor, scope: .edition(id)) else {

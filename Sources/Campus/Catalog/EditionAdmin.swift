@@ -84,13 +84,11 @@ enum EditionAdminQueries {
             """)
     }
 
-    /// People holding instructor:edition=id (through role_grants_scope).
+    /// People holding instructor:edition=id.
     static func fetchInstructors(_ db: Connection, editionID: Int64) throws -> [EditionInstructor] {
-        try db.query("""
-            SELECT u.id, u.name, u.email FROM role_grants g JOIN users u ON u.id = g.user_id
-            WHERE g.role = 'instructor' AND g.scope_kind = 'edition' AND g.scope_id = \(editionID)
-            ORDER BY lower(u.name), u.id
-            """).map { EditionInstructor(userID: try $0["id"], name: try $0["name"], email: try $0["email"]) }
+        try AccountQueries.fetchRoleHolders(db, role: .instructor, scope: .edition(editionID)).map {
+            EditionInstructor(userID: $0.id, name: $0.name, email: $0.email)
+        }
     }
 
     /// Organizations that can host a seminar, for the form's list.

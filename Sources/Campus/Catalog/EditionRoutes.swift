@@ -14,7 +14,7 @@ enum EditionRoutes {
     /// The edition, if the reader may see it: a draft course's only by its staff.
     static func loadEdition(_ context: Context) throws -> EditionDetail {
         guard let edition = try EnrollmentQueries.fetchEdition(try context.db, id: try context.parameters.id("id")) else { throw HTTPError(.notFound) }
-        guard edition.coursePublished || context.user?.has(.instructor, .edition(edition.edition.id)) == true else { throw HTTPError(.notFound) }
+        guard EditionPolicy.canSee(context.user, editionID: edition.edition.id, coursePublished: edition.coursePublished) else { throw HTTPError(.notFound) }
         return edition
     }
 
@@ -30,7 +30,7 @@ enum EditionRoutes {
         let page = EditionPage(
             detail: edition, sessions: try EnrollmentQueries.fetchSessions(db, editionID: id),
             instructors: try EnrollmentQueries.fetchInstructorNames(db, editionID: id), mine: mine, teachesHere: teachesHere,
-            seesRoster: context.user?.has(.instructor, .edition(id)) ?? false, eligibility: eligibility)
+            seesRoster: EditionPolicy.canManage(context.user, editionID: id), eligibility: eligibility)
         return context.page("\(edition.courseTitle) · \(edition.edition.name)", EditionPages.edition(page, context: context), section: .courses)
     }
 

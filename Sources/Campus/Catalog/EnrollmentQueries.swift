@@ -60,11 +60,7 @@ enum EnrollmentQueries {
 
     /// The names of an edition's teaching team.
     static func fetchInstructorNames(_ db: Connection, editionID: Int64) throws -> [String] {
-        try db.query("""
-            SELECT u.name FROM role_grants g JOIN users u ON u.id = g.user_id
-            WHERE g.role = 'instructor' AND g.scope_kind = 'edition' AND g.scope_id = \(editionID) AND u.deleted_at IS NULL
-            ORDER BY u.name
-            """).map { try $0["name"] }
+        try AccountQueries.fetchRoleHolders(db, role: .instructor, scope: .edition(editionID)).map(\.name)
     }
 
     static func fetchSessions(_ db: Connection, editionID: Int64) throws -> [EditionSession] {
@@ -118,6 +114,18 @@ enum EnrollmentQueries {
                 courseSlug: try row["slug"], startsOn: try row["starts_on"], endsOn: try row["ends_on"]),
              enrollment: try enrollment(row))
         }
+    }
+
+    /// The reader's enrollments for the personal export, statuses in words (`statuses`:
+    /// a JSON object from status to words, see ExportWords).
+    static func exportSQL(userID: Int64, statuses: String) -> SQL {
+        """
+        SELECT coalesce(json_agg(json_build_object('course', c.title, 'edition', e.name,
+            'status', replace(\(statuses)::jsonb ->> CASE WHEN x.status = 'enrolled' AND x.assessed_at IS NOT NULL THEN 'not_completed'
+                ELSE x.status END, '{position}', coalesce((\(EnrollmentQueries.position))::text, '')),
+            'requested_at', x.requested_at, 'decision_note', x.decision_note, 'completion_note', x.completion_note) ORDER BY x.id), '[]')
+        FROM enrollments x JOIN editions e ON e.id = x.edition_id JOIN courses c ON c.id = e.course_id WHERE x.user_id = \(userID)
+        """
     }
 }
 

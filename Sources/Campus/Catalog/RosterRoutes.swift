@@ -54,7 +54,7 @@ enum RosterRoutes {
     /// The edition, for its instructors and admins only.
     static func loadEdition(_ context: Context) throws -> EditionDetail {
         let id = try context.parameters.id("id")
-        try context.require(.instructor, .edition(id))
+        guard EditionPolicy.canManage(try context.requireUser(), editionID: id) else { throw HTTPError(.forbidden) }
         guard let edition = try EnrollmentQueries.fetchEdition(try context.db, id: id) else { throw HTTPError(.notFound) }
         return edition
     }

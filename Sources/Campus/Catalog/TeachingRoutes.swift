@@ -9,13 +9,11 @@ enum TeachingRoutes {
         Route("GET", Paths.teaching, showTeaching),
     ]
 
-    /// Editions the user holds an instructor grant on, in the order the page lists them.
-    /// The grants are found through role_grants_unique (user_id, role, scope_kind, …).
-    static func fetchTaughtEditions(_ db: Connection, userID: Int64) throws -> [EditionDetail] {
+    /// Editions the user teaches, in the order the page lists them.
+    static func fetchTaughtEditions(_ db: Connection, user: CurrentUser) throws -> [EditionDetail] {
         try db.query("""
             \(EnrollmentQueries.editionSelect)
-            WHERE e.id IN (SELECT g.scope_id FROM role_grants g
-                           WHERE g.user_id = \(userID) AND g.role = 'instructor' AND g.scope_kind = 'edition')
+            WHERE \(EditionPolicy.taughtSQL(user))
             ORDER BY e.ends_on < current_date, CASE WHEN e.ends_on >= current_date THEN e.starts_on END, e.ends_on DESC, e.id
             """).map(EnrollmentQueries.detail)
     }
@@ -24,7 +22,7 @@ enum TeachingRoutes {
     static func showTeaching(_ context: Context) throws -> Response {
         let user = try context.requireUser()
         guard user.teachesAnyEdition || user.isAdmin else { throw HTTPError(.forbidden, reason: "teaching.not_instructor") }
-        let editions = try fetchTaughtEditions(try context.db, userID: user.id)
+        let editions = try fetchTaughtEditions(try context.db, user: user)
         return context.page(context.t("teaching.title"), TeachingPages.list(editions, isAdmin: user.isAdmin, context: context), section: .teaching)
     }
 }

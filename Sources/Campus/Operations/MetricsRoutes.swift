@@ -34,25 +34,12 @@ enum MetricsRoutes {
             "# TYPE campus_request_seconds_total counter",
             "campus_request_seconds_total \(String(format: "%.6f", counters.totalSeconds))",
         ]
-        let row = try context.db.query("""
-            SELECT (SELECT count(*) FROM users WHERE deleted_at IS NULL)::int8 AS users,
-                   (SELECT count(*) FROM sessions WHERE expires_at > now())::int8 AS sessions,
-                   (SELECT count(*) FROM outbox WHERE sent_at IS NULL)::int8 AS outbox_pending,
-                   (SELECT count(*) FROM outbox WHERE sent_at IS NULL AND attempts > 0)::int8 AS outbox_failing,
-                   (SELECT count(*) FROM enrollments WHERE status = 'enrolled')::int8 AS enrolled,
-                   (SELECT count(*) FROM enrollments WHERE status = 'waitlisted')::int8 AS waitlisted,
-                   (SELECT count(*) FROM enrollments WHERE status = 'pending')::int8 AS pending
-            """).first
-        func gauge(_ name: String, _ help: String, _ column: String) throws {
-            lines += ["# HELP campus_\(name) \(help)", "# TYPE campus_\(name) gauge", "campus_\(name) \(try row?[column] ?? 0 as Int)"]
+        let db = try context.db
+        for feature in CampusApp.features {
+            for gauge in try feature.gauges(db) {
+                lines += ["# HELP campus_\(gauge.name) \(gauge.help)", "# TYPE campus_\(gauge.name) gauge", "campus_\(gauge.name) \(gauge.value)"]
+            }
         }
-        try gauge("users", "Accounts that are not deleted.", "users")
-        try gauge("sessions", "Sessions not yet expired.", "sessions")
-        try gauge("outbox_pending", "Emails waiting to be delivered.", "outbox_pending")
-        try gauge("outbox_failing", "Emails waiting after at least one failed attempt.", "outbox_failing")
-        try gauge("enrollments_enrolled", "Seats taken in editions.", "enrolled")
-        try gauge("enrollments_waitlisted", "People on waitlists.", "waitlisted")
-        try gauge("enrollments_pending", "Requests waiting for a decision.", "pending")
         var response = Response(status: .ok, headers: [("Content-Type", "text/plain; version=0.0.4; charset=utf-8")], body: Array((lines.joined(separator: "\n") + "\n").utf8))
         response.setHeader("Cache-Control", "no-store")
         return response
