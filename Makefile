@@ -2,7 +2,7 @@
 #   make run     build, start PostgreSQL, the responder and nginx; print the address
 #   make test    build and run every test against a throwaway PostgreSQL and nginx
 #   make stop    stop what `make run` started
-#   make bench   measure throughput through nginx (wrk)
+#   make bench   measure the pages through nginx (wrk) against a bare C responder, same run
 
 .PHONY: run test stop bench build clean
 

@@ -1,20 +1,218 @@
 #!/usr/bin/env bash
-# `make bench`: throughput through nginx with wrk, on a stack of its own (var/bench,
-# port 8090 unless CAMPUS_BENCH_PORT says otherwise). Speed is measured here, never
-# asserted by a test.
+# `make bench`: Campus's pages through nginx with wrk, side by side with a ceiling — a
+# bare C libfcgi + libpq responder (bench/ceiling.c) answering the catalog's statement
+# with the same /courses markup, behind the same nginx instance, in the same run.
+#
+# A stack of its own from a clean state: a fresh cluster under var/bench (through
+# scripts/run.sh), the demo data, Campus on CAMPUS_BENCH_PORT (8090) and the ceiling on
+# the next port. Each page is measured at 32 and 128 connections (wrk, 2 threads,
+# CAMPUS_BENCH_SECONDS each, default 10). The table goes to standard output and to
+# bench/results/latest.md. Everything started here is stopped at the end, even on failure.
+# Speed is measured here, never asserted by a test.
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
 cd "$root"
 
+load_before=$(cat /proc/loadavg)
 "$root/scripts/deps.sh" test
+# Always a cluster of its own, whatever database the calling shell points at.
+unset DATABASE_URL PGDATABASE PGHOST PGPORT PGUSER PGPASSWORD PGPASSFILE PGSERVICE
 export CAMPUS_VAR="$root/var/bench"
+var=$CAMPUS_VAR
 export CAMPUS_PORT=${CAMPUS_BENCH_PORT:-8090}
-trap '"$root/scripts/stop.sh" >/dev/null' EXIT
-"$root/scripts/run.sh" >/dev/null
-
-base="http://127.0.0.1:$CAMPUS_PORT"
+ceiling_port=$((CAMPUS_PORT + 1))
 duration=${CAMPUS_BENCH_SECONDS:-10}
-for path in /healthz / /courses /courses/programa-pensamiento-estrategico-urbano; do
-  echo "== GET $path (${duration}s, 4 threads, 32 connections)"
-  wrk -t4 -c32 -d"${duration}s" --latency "$base$path" | grep -E "Requests/sec|Latency|50%|99%|Non-2xx"
+# Campus's default (CAMPUS_WORKERS, else 2 × cores); the ceiling gets as many threads.
+workers=${CAMPUS_WORKERS:-$((2 * $(nproc)))}
+base="http://127.0.0.1:$CAMPUS_PORT"
+ceiling="http://127.0.0.1:$ceiling_port"
+bin="$root/.build/release/campus"
+nginx=$(command -v nginx || echo /usr/sbin/nginx)
+results="$root/bench/results/latest.md"
+rss_sampler=0
+
+say() { echo "bench: $*" >&2; }
+fail() { say "$*"; exit 1; }
+
+stop_ceiling() {
+  local pidfile="$var/run/ceiling.pid"
+  [ -f "$pidfile" ] || return 0
+  local pid
+  pid=$(cat "$pidfile")
+  if kill -0 "$pid" 2>/dev/null; then
+    kill -TERM "$pid"
+    while kill -0 "$pid" 2>/dev/null; do sleep 0.1; done
+  fi
+  rm -f "$pidfile"
+}
+
+cleanup() {
+  [ "$rss_sampler" -gt 0 ] && kill "$rss_sampler" 2>/dev/null
+  stop_ceiling
+  "$root/scripts/stop.sh" >/dev/null 2>&1 || true
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# What an interrupted run left behind: its processes, its cluster, its files.
+clean_state() {
+  cleanup
+  if [ -f "$var/pg.path" ]; then
+    local pg
+    pg=$(cat "$var/pg.path")
+    case "$pg" in "$var"/* | /var/lib/campus/*) rm -rf "$pg" ;; esac
+  fi
+  rm -rf "$var"
+}
+
+build_ceiling() {
+  mkdir -p "$root/bench/build"
+  # shellcheck disable=SC2046 # pkg-config prints several flags on purpose
+  "${CC:-cc}" -O2 -Wall -Wextra -std=c11 -pthread $(pkg-config --cflags libpq fcgi) \
+    "$root/bench/ceiling.c" -o "$root/bench/build/ceiling" $(pkg-config --libs fcgi libpq)
+}
+
+start_campus() {
+  say "starting Campus on $base (release build, fresh cluster, demo data)…"
+  local out
+  out=$("$root/scripts/run.sh" 2>&1) || { echo "$out" >&2; fail "scripts/run.sh failed"; }
+  eval "$("$root/scripts/pg.sh" env "$(cat "$var/pg.path")")"
+  export PGDATABASE=campus
+}
+
+start_ceiling() {
+  if port_taken 127.0.0.1 "$ceiling_port"; then fail "port $ceiling_port (the ceiling's) is taken; set CAMPUS_BENCH_PORT"; fi
+  local version
+  version=$(sha256sum "$root/www/static/campus.css" | cut -c1-10)
+  nohup "$root/bench/build/ceiling" --socket "$var/run/ceiling.sock" --workers "$workers" --asset-version "$version" \
+    >>"$var/log/ceiling.log" 2>&1 &
+  echo $! >"$var/run/ceiling.pid"
+  # The same nginx as Campus: a second server block in the http block run.sh rendered.
+  local conf="$var/nginx/nginx.conf"
+  quote() { printf '%s' "$1" | sed -e 's/[\\|&]/\\&/g'; }
+  sed -e "s|@LISTEN@|127.0.0.1:$ceiling_port|" -e "s|@SOCKET@|$(quote "$var/run/ceiling.sock")|" \
+      -e "s|@NGINX_ETC@|$(quote "${CAMPUS_NGINX_ETC:-/etc/nginx}")|" "$root/bench/ceiling.nginx.conf" >"$var/nginx/ceiling.conf"
+  [ "$(tail -n 1 "$conf")" = "}" ] || fail "$conf does not end with the http block's closing brace"
+  sed -i '$ d' "$conf"
+  printf '    include "%s";\n}\n' "$var/nginx/ceiling.conf" >>"$conf"
+  "$nginx" -t -q -p "$var/nginx" -e "$var/nginx/error.log" -c "$conf"
+  "$nginx" -p "$var/nginx" -e "$var/nginx/error.log" -c "$conf" -s reload
+  wait_for "$ceiling/courses" || fail "the ceiling did not answer; see $var/log/ceiling.log"
+}
+
+# Signs the first demo learner in once; prints the Cookie header's value.
+sign_in() {
+  local accounts email password jar="$var/cookies.txt" token status
+  accounts=$("$bin" seed --demo --print-accounts)
+  email=$(awk '$2 == "learner," { print $1; exit }' <<<"$accounts")
+  password=$(sed -n '1s/.*(password: \(.*\)):.*/\1/p' <<<"$accounts")
+  token=$(curl -fsS -c "$jar" -b "$jar" "$base/login" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | sed -n 1p)
+  status=$(curl -sS -o /dev/null -w '%{http_code}' -c "$jar" -b "$jar" --data-urlencode "_csrf=$token" \
+    --data-urlencode "email=$email" --data-urlencode "password=$password" "$base/login")
+  [ "$status" = 303 ] || fail "signing in as $email answered $status, not 303"
+  # curl's cookie file: tab-separated, name and value in the last two fields.
+  awk -F'\t' 'NF >= 7 { printf "%s%s=%s", (n++ ? "; " : ""), $6, $7 }' "$jar"
+}
+
+# The first link to PREFIX on a page (e.g. /editions/), from standard input.
+first_link() { grep -o "href=\"$1[^\"]*\"" | sed -n '1s/href="\(.*\)"/\1/p'; }
+
+# Fetches URL once (with COOKIE when given), keeps it as FILE, insists on a 200; prints its size.
+fetch() {
+  local url=$1 file=$2 cookie=${3:-} answer
+  answer=$(curl -sS -o "$file" -w '%{http_code} %{size_download}' ${cookie:+-H "Cookie: $cookie"} "$url")
+  [ "${answer% *}" = 200 ] || fail "GET $url answered ${answer% *}, not 200"
+  echo "${answer#* }"
+}
+
+# One wrk run; appends a row to $rows: label, connections, req/s, p50, p99, errors, bytes, target.
+# Errors are wrk's socket errors plus nginx's non-2xx answers in the run (499 aside:
+# that is wrk closing the connections in flight when the run ends).
+measure() {
+  local label=$1 url=$2 conns=$3 bytes=$4 target=$5 cookie=${6:-} log="$var/nginx/access.log"
+  local offset out line statuses
+  local args=(-t2 -c"$conns" -d"${duration}s" --latency -s "$root/bench/report.lua")
+  [ -n "$cookie" ] && args+=(-H "Cookie: $cookie")
+  say "$label at $conns connections…"
+  offset=$(stat -c %s "$log")
+  out=$(wrk "${args[@]}" "$url")
+  line=$(grep '^BENCH ' <<<"$out") || { echo "$out" >&2; fail "wrk printed no summary for $url"; }
+  sleep 1 # lets nginx log the last answers before they are counted
+  statuses=$(tail -c +$((offset + 1)) "$log" | awk -F'"' '{ split($3, f, " "); if (f[1] !~ /^2/ && f[1] != "499") n++ } END { print n + 0 }')
+  read -r _ rps p50 p99 socket _ <<<"$line"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$label" "$conns" "$rps" "$p50" "$p99" $((socket + statuses)) "$bytes" "$target" >>"$rows"
+}
+
+# Samples the responder's resident memory while wrk runs (kilobytes, one a line).
+start_rss_sampler() {
+  local pid=$1
+  (while [ -r "/proc/$pid/status" ]; do awk '/^VmRSS/ { print $2 }' "/proc/$pid/status"; sleep 0.2; done) >"$var/rss.samples" 2>/dev/null &
+  rss_sampler=$!
+}
+
+kb_of() { awk -v key="$1:" '$1 == key { print $2 }' "/proc/$2/status"; }
+
+source "$root/bench/report.sh"
+
+clean_state
+build_ceiling
+start_campus
+start_ceiling
+cookie=$(sign_in)
+
+mkdir -p "$var/pages"
+courses_bytes=$(fetch "$base/courses" "$var/pages/courses.html")
+ceiling_bytes=$(fetch "$ceiling/courses" "$var/pages/ceiling.html")
+slug=$(first_link /courses/ <"$var/pages/courses.html")
+# An edition the signed-in learner holds a place in, so her page shows it; else the first listed.
+fetch "$base/me" "$var/pages/me.html" "$cookie" >/dev/null
+edition=$(first_link /editions/ <"$var/pages/me.html")
+[ -n "$edition" ] || edition=$(first_link /editions/ <"$var/pages/courses.html")
+[ -n "$slug" ] && [ -n "$edition" ] || fail "no course or edition link on /courses"
+# Both pages carry a CSRF token (a fresh one per answer from Campus); the rest should match.
+without_token() { sed 's/name="_csrf" value="[^"]*"/name="_csrf" value=""/' "$1"; }
+markup="the same markup apart from the CSRF token"
+cmp -s <(without_token "$var/pages/courses.html") <(without_token "$var/pages/ceiling.html") \
+  || markup="**the markup differs**: compare var/bench/pages/courses.html and ceiling.html"
+
+# label | path | signed in | target ratio
+pages=(
+  '`/healthz`|/healthz|0|'
+  '`/`|/|0|0.5'
+  '`/courses`|/courses|0|0.5'
+  '`/courses?q=movilidad`|/courses?q=movilidad|0|'
+  '`/courses/{slug}`|'"$slug"'|0|0.5'
+  '`/editions/{id}` signed out|'"$edition"'|0|0.5'
+  '`/me` signed in|/me|1|0.35'
+  '`/editions/{id}` signed in|'"$edition"'|1|0.35'
+)
+rows="$var/rows.tsv"
+: >"$rows"
+campus_pid=$(pgrep -P "$(cat "$var/run/supervise.pid")")
+ceiling_pid=$(cat "$var/run/ceiling.pid")
+# The peak so far covers start-up and the sign-in (Argon2id holds 64 MiB while it
+# hashes); kept for the report, then reset (clear_refs 5) so VmHWM covers the load only.
+hwm_before=$(kb_of VmHWM "$campus_pid")
+echo 5 >"/proc/$campus_pid/clear_refs" 2>/dev/null || true
+start_rss_sampler "$campus_pid"
+for conns in 32 128; do
+  measure "C ceiling, \`/courses\`" "$ceiling/courses" "$conns" "$ceiling_bytes" ceiling
+  for page in "${pages[@]}"; do
+    IFS='|' read -r label path signed target <<<"$page"
+    page_cookie=""
+    [ "$signed" = 1 ] && page_cookie=$cookie
+    bytes=$(fetch "$base$path" "$var/pages/last.html" "$page_cookie")
+    measure "$label" "$base$path" "$conns" "$bytes" "$target" "$page_cookie"
+  done
 done
+kill "$rss_sampler" 2>/dev/null || true
+rss_sampler=0
+restarted=no
+[ "$(pgrep -P "$(cat "$var/run/supervise.pid")")" = "$campus_pid" ] || restarted=yes
+
+load_after=$(cat /proc/loadavg)
+mkdir -p "$(dirname "$results")"
+report "$rows" "$courses_bytes" "$ceiling_bytes" "$slug" "$edition" "$markup" "$restarted" \
+  "$(sort -n "$var/rss.samples" | tail -n 1)" "$(kb_of VmHWM "$campus_pid" || echo 0)" "$hwm_before" "$(kb_of VmHWM "$ceiling_pid")" \
+  | tee "$results"
+say "results written to ${results#"$root/"}"
