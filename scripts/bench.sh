@@ -195,8 +195,10 @@ ceiling_pid=$(cat "$var/run/ceiling.pid")
 hwm_before=$(kb_of VmHWM "$campus_pid")
 echo 5 >"/proc/$campus_pid/clear_refs" 2>/dev/null || true
 start_rss_sampler "$campus_pid"
+# The ceiling before and after the pages at each connection count: the ratios take the
+# mean, and the two rows show how much the machine drifted meanwhile.
 for conns in 32 128; do
-  measure "C ceiling, \`/courses\`" "$ceiling/courses" "$conns" "$ceiling_bytes" ceiling
+  measure "C ceiling, \`/courses\`, before" "$ceiling/courses" "$conns" "$ceiling_bytes" ceiling
   for page in "${pages[@]}"; do
     IFS='|' read -r label path signed target <<<"$page"
     page_cookie=""
@@ -204,6 +206,7 @@ for conns in 32 128; do
     bytes=$(fetch "$base$path" "$var/pages/last.html" "$page_cookie")
     measure "$label" "$base$path" "$conns" "$bytes" "$target" "$page_cookie"
   done
+  measure "C ceiling, \`/courses\`, after" "$ceiling/courses" "$conns" "$ceiling_bytes" ceiling
 done
 kill "$rss_sampler" 2>/dev/null || true
 rss_sampler=0
