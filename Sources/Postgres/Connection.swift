@@ -105,12 +105,24 @@ public final class Connection {
     /// Runs a statement and returns its rows.
     @discardableResult
     public func query(_ sql: SQL) throws(PostgresError) -> Rows {
+        try execute(sql, resultFormat: 0)
+    }
+
+    /// Runs a statement whose columns all come back in binary format: for large `bytea`
+    /// values, read with `Row.bytes(_:)` exactly as stored, where text would bring them
+    /// as hex at twice their size. The format holds for every column of the statement,
+    /// so keep such a statement to the bytes and read other columns with `query`.
+    public func queryBinary(_ sql: SQL) throws(PostgresError) -> Rows {
+        try execute(sql, resultFormat: 1)
+    }
+
+    private func execute(_ sql: SQL, resultFormat: Int32) throws(PostgresError) -> Rows {
         guard let handle, PQstatus(handle) == CONNECTION_OK else {
             throw PostgresError(kind: .connection, message: "not connected")
         }
         let name = try prepare(sql, on: handle)
-        let result = Connection.withParameters(sql.binds) { values, count in
-            PQexecPrepared(handle, name, count, values, nil, nil, 0)
+        let result = Connection.withParameters(sql.binds) { values, lengths, formats, count in
+            PQexecPrepared(handle, name, count, values, lengths, formats, resultFormat)
         }
         return try check(result, on: handle)
     }
@@ -173,29 +185,76 @@ public final class Connection {
         return name
     }
 
-    /// Lays the parameters out as NUL-terminated strings in one buffer, for the
-    /// duration of the call only.
-    private static func withParameters<R>(_ binds: [PostgresBind], _ body: (UnsafePointer<UnsafePointer<CChar>?>?, Int32) -> R) -> R {
-        if binds.isEmpty { return body(nil, 0) }
-        var buffer: [UInt8] = []
-        var offsets: [Int] = []
-        offsets.reserveCapacity(binds.count)
+    /// Lays text parameters out as NUL-terminated strings in one buffer, and points
+    /// libpq straight at the storage of binary ones (with their lengths and format 1),
+    /// for the duration of the call only. libpq copies each value once, into its
+    /// output buffer.
+    private static func withParameters<R>(
+        _ binds: [PostgresBind],
+        _ body: (UnsafePointer<UnsafePointer<CChar>?>?, UnsafePointer<Int32>?, UnsafePointer<Int32>?, Int32) -> R
+    ) -> R {
+        if binds.isEmpty { return body(nil, nil, nil, 0) }
+        var buffer: [CChar] = []
+        var offsets: [Int?] = []
+        var blobs: [ArraySlice<UInt8>] = []
+        var lengths: [Int32] = []
+        var formats: [Int32] = []
         for bind in binds {
-            guard var text = bind.text else { offsets.append(-1); continue }
-            offsets.append(buffer.count)
-            text.withUTF8 { buffer.append(contentsOf: $0) }
-            buffer.append(0)
+            switch bind.value {
+            case nil:
+                offsets.append(nil)
+                lengths.append(0)
+                formats.append(0)
+            case .text(let text)?:
+                offsets.append(buffer.count)
+                buffer.append(contentsOf: text.utf8CString)
+                lengths.append(0)
+                formats.append(0)
+            case .binary(let bytes)?:
+                offsets.append(nil)
+                blobs.append(bytes)
+                lengths.append(Int32(clamping: bytes.count))
+                formats.append(1)
+            }
         }
         if buffer.isEmpty { buffer.append(0) }
         return buffer.withUnsafeBufferPointer { storage in
-            storage.baseAddress!.withMemoryRebound(to: CChar.self, capacity: storage.count) { base in
-                withUnsafeTemporaryAllocation(of: UnsafePointer<CChar>?.self, capacity: offsets.count) { pointers in
-                    for (index, offset) in offsets.enumerated() { pointers[index] = offset < 0 ? nil : base + offset }
-                    return body(UnsafePointer(pointers.baseAddress), Int32(binds.count))
+            withPinned(blobs[...]) { blobPointers in
+                var nextBlob = 0
+                var pointers: [UnsafePointer<CChar>?] = []
+                pointers.reserveCapacity(binds.count)
+                for (index, offset) in offsets.enumerated() {
+                    if formats[index] == 1 {
+                        pointers.append(blobPointers[nextBlob])
+                        nextBlob += 1
+                    } else {
+                        pointers.append(offset.map { storage.baseAddress! + $0 })
+                    }
+                }
+                return pointers.withUnsafeBufferPointer { values in
+                    lengths.withUnsafeBufferPointer { lengthPointer in
+                        formats.withUnsafeBufferPointer { formatPointer in
+                            body(values.baseAddress, lengthPointer.baseAddress, formatPointer.baseAddress, Int32(binds.count))
+                        }
+                    }
                 }
             }
         }
     }
+
+    /// Pointers to the storage of each byte slice, valid inside `body`. An empty value
+    /// still gets a pointer: to libpq, a NULL pointer means SQL NULL.
+    private static func withPinned<R>(
+        _ blobs: ArraySlice<ArraySlice<UInt8>>, _ pinned: [UnsafePointer<CChar>?] = [], _ body: ([UnsafePointer<CChar>?]) -> R
+    ) -> R {
+        guard let first = blobs.first else { return body(pinned) }
+        return first.withUnsafeBytes { raw in
+            let pointer = raw.baseAddress.map { UnsafePointer<CChar>(OpaquePointer($0)) } ?? emptyValue
+            return withPinned(blobs.dropFirst(), pinned + [pointer], body)
+        }
+    }
+
+    private static var emptyValue: UnsafePointer<CChar> { UnsafePointer<CChar>(OpaquePointer(StaticString("").utf8Start)) }
 
     private func check(_ result: OpaquePointer?, on handle: OpaquePointer) throws(PostgresError) -> Rows {
         guard let result else {

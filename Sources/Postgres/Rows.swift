@@ -59,16 +59,34 @@ public final class Rows: Sequence, @unchecked Sendable {
 
     /// A field's text, or nil for SQL NULL. The bytes live as long as these rows.
     @usableFromInline
-    func field(_ row: Int32, _ column: Int32) -> UnsafeBufferPointer<UInt8>? {
+    func field(_ row: Int32, _ column: Int32) throws(PostgresError) -> UnsafeBufferPointer<UInt8>? {
         if PQgetisnull(result, row, column) == 1 { return nil }
-        let length = Int(PQgetlength(result, row, column))
-        guard let value = PQgetvalue(result, row, column) else { return nil }
-        return UnsafeBufferPointer(start: UnsafeRawPointer(value).assumingMemoryBound(to: UInt8.self), count: length)
+        guard PQfformat(result, column) == 0 else {
+            throw PostgresError(kind: .decoding, message: "column \(String(cString: PQfname(result, column))) is binary: read it with bytes(_:)")
+        }
+        return value(row, column)
     }
 
     @usableFromInline
     func unexpectedNull(_ column: Int32) -> PostgresError {
         PostgresError(kind: .decoding, message: "unexpected NULL in column \(String(cString: PQfname(result, column)))")
+    }
+
+    private func value(_ row: Int32, _ column: Int32) -> UnsafeBufferPointer<UInt8> {
+        let length = Int(PQgetlength(result, row, column))
+        guard let value = PQgetvalue(result, row, column) else { return UnsafeBufferPointer(start: nil, count: 0) }
+        return UnsafeBufferPointer(start: UnsafeRawPointer(value).assumingMemoryBound(to: UInt8.self), count: length)
+    }
+
+    /// A `bytea` column's bytes: copied once from a binary result, decoded from hex
+    /// in a text one.
+    fileprivate func bytes(_ row: Int32, _ column: Int32) throws(PostgresError) -> [UInt8] {
+        if PQgetisnull(result, row, column) == 1 { throw unexpectedNull(column) }
+        guard PQfformat(result, column) == 1 else { return try ByteArray.decode(postgresText: value(row, column)).bytes }
+        guard PQftype(result, column) == PostgresType.bytea else {
+            throw PostgresError(kind: .decoding, message: "column \(String(cString: PQfname(result, column))) is not bytea")
+        }
+        return Array(value(row, column))
     }
 
     fileprivate func isNull(_ row: Int32, _ column: Int32) -> Bool { PQgetisnull(result, row, column) == 1 }
@@ -89,11 +107,17 @@ public struct Row {
     @inlinable
     public func decode<T: PostgresDecodable>(_ column: String, as type: T.Type = T.self) throws(PostgresError) -> T {
         let column = try rows.column(column)
-        guard let bytes = rows.field(index, column) else {
+        guard let bytes = try rows.field(index, column) else {
             guard let value = T.decodeNull() else { throw rows.unexpectedNull(column) }
             return value
         }
         return try T.decode(postgresText: bytes)
+    }
+
+    /// The bytes of a `bytea` column, from `Connection.queryBinary` (or, decoded from
+    /// hex, from `query`).
+    public func bytes(_ column: String) throws(PostgresError) -> [UInt8] {
+        try rows.bytes(index, rows.column(column))
     }
 
     public func isNull(_ column: String) throws(PostgresError) -> Bool {

@@ -29,12 +29,12 @@ public struct SQL: Sendable, ExpressibleByStringInterpolation {
         public mutating func appendLiteral(_ literal: String) { parts.append(.text(literal)) }
 
         public mutating func appendInterpolation<T: PostgresEncodable>(_ value: T) {
-            binds.append(PostgresBind(type: T.postgresType, text: value.postgresText))
+            binds.append(PostgresBind(type: T.postgresType, value: value.postgresValue))
             parts.append(.bind(binds.count))
         }
 
         public mutating func appendInterpolation<T: PostgresEncodable>(_ value: T?) {
-            binds.append(PostgresBind(type: T.postgresType, text: value?.postgresText))
+            binds.append(PostgresBind(type: T.postgresType, value: value?.postgresValue))
             parts.append(.bind(binds.count))
         }
 
@@ -69,8 +69,30 @@ public struct SQL: Sendable, ExpressibleByStringInterpolation {
     public static func + (lhs: SQL, rhs: SQL) -> SQL { "\(lhs)\(rhs)" }
 }
 
-/// One bound parameter: its PostgreSQL type and its text form (nil for NULL).
+/// One bound parameter: its PostgreSQL type and its value (nil for NULL), in text
+/// format, or in binary format for raw bytes.
 public struct PostgresBind: Sendable, Equatable {
+    public enum Value: Sendable, Equatable {
+        case text(String)
+        /// Sent as they are (libpq's binary parameter format): no hex text, no copy.
+        case binary(ArraySlice<UInt8>)
+    }
+
     public let type: UInt32
-    public let text: String?
+    public let value: Value?
+
+    public init(type: UInt32, value: Value?) {
+        self.type = type
+        self.value = value
+    }
+
+    public init(type: UInt32, text: String?) {
+        self.init(type: type, value: text.map(Value.text))
+    }
+
+    /// The text form, nil for NULL and for binary values.
+    public var text: String? {
+        if case .text(let text)? = value { return text }
+        return nil
+    }
 }
