@@ -53,12 +53,20 @@ public struct Form: Sendable {
     public func file(_ name: String) -> UploadedFile? { files.first { $0.fieldName == name } }
 }
 
-/// A file part of a multipart form.
+/// A file part of a multipart form. `filename` and `contentType` are what the browser
+/// said, to be taken as hints at most; `bytes` is usually a slice of the request's body.
 public struct UploadedFile: Sendable {
     public var fieldName: String
     public var filename: String
     public var contentType: String
-    public var bytes: [UInt8]
+    public var bytes: ArraySlice<UInt8>
+
+    public init(fieldName: String, filename: String, contentType: String, bytes: ArraySlice<UInt8>) {
+        self.fieldName = fieldName
+        self.filename = filename
+        self.contentType = contentType
+        self.bytes = bytes
+    }
 }
 
 extension StringProtocol {

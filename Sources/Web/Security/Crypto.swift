@@ -29,10 +29,15 @@ public enum Crypto {
         return out
     }
 
-    public static func sha256(_ message: [UInt8]) -> [UInt8] {
+    public static func sha256(_ message: [UInt8]) -> [UInt8] { sha256(message[...]) }
+
+    /// The hash of a slice (an uploaded file inside a request's body) without copying it.
+    public static func sha256(_ message: ArraySlice<UInt8>) -> [UInt8] {
         _ = initialized
         var out = [UInt8](repeating: 0, count: Int(crypto_hash_sha256_BYTES))
-        crypto_hash_sha256(&out, message, UInt64(message.count))
+        message.withUnsafeBufferPointer { buffer in
+            _ = crypto_hash_sha256(&out, buffer.baseAddress, UInt64(buffer.count))
+        }
         return out
     }
 
