@@ -91,6 +91,12 @@ import TestSupport
         "GET /admin/editions/{id}/sessions/{session}/delete": [303, 403, 403,    403,   403,   403,   404],
         "POST /admin/editions/{id}/sessions/{session}/delete": [403, 403, 403,   403,   403,   403,   404],
         "POST /admin/editions/{id}/instructors":         [403,   403,    403,    403,   403,   403,   422],
+        // Documents (attached to the published course of the edition above); an empty upload is a 422
+        "GET /documents/{id}/{filename}":                [200,   200,    200,    200,   200,   200,   200],
+        "POST /admin/courses/{id}/documents":            [403,   403,    403,    403,   403,   403,   422],
+        "POST /admin/editions/{id}/documents":           [403,   403,    403,    403,   403,   403,   422],
+        "GET /admin/documents/{id}/delete":              [303,   403,    403,    403,   403,   403,   200],
+        "POST /admin/documents/{id}/delete":             [403,   403,    403,    403,   403,   403,   303],
     ]
 
     static func key(_ route: Route<Handler>) -> String { "\(route.method) \(route.pattern)" }
@@ -132,6 +138,15 @@ import TestSupport
         let organization: Int64 = try db.query("SELECT id FROM organizations ORDER BY id LIMIT 1").first?["id"] ?? 0
         let course: Int64 = try db.query("SELECT course_id FROM editions WHERE id = \(editionID)").first?["course_id"] ?? 0
         #expect(course > 0)
+        // One document to download, another to delete (the admin's POST, after every GET of it).
+        let documents: [Int64] = try ["programa.pdf", "borrar.pdf"].map { name in
+            let id: Int64 = try db.query("""
+                INSERT INTO documents (owner_kind, owner_id, filename, media_type, size, sha256)
+                VALUES ('course', \(course), \(name), 'application/pdf', 9, sha256(convert_to(\(name), 'UTF8'))) RETURNING id
+                """).first?["id"] ?? 0
+            try db.execute("INSERT INTO document_contents (document_id, bytes) VALUES (\(id), \(ByteArray(Array("%PDF-1.7\n".utf8))))")
+            return id
+        }
 
         func path(_ pattern: RoutePattern) -> String {
             var values: [String] = []
@@ -144,7 +159,8 @@ import TestSupport
                     let prefix = pattern.description
                     values.append(String(
                         prefix.hasPrefix("/admin/organizations") ? organization : prefix.hasPrefix("/admin/users") ? target
-                            : prefix.hasPrefix("/admin/courses") ? course : editionID))
+                            : prefix.hasPrefix("/admin/courses") ? course : prefix.hasPrefix("/documents") ? documents[0]
+                            : prefix.hasPrefix("/admin/documents") ? documents[1] : editionID))
                 default: values.append("1")
                 }
             }

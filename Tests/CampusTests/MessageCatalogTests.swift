@@ -17,6 +17,7 @@ import TestSupport
         "pt:month.4", "pt:month.8", "pt:month_short.3", "pt:month_short.4", "pt:month_short.6", "pt:month_short.7",
         "pt:month_short.8", "pt:month_short.11", "pt:catalog.title", "pt:kind.capsule", "pt:pathway.circular",
         "pt:pathway.resilient", "pt:pathway.equitable", "en:pathway.circular",
+        "pt:documents.size_kb", "pt:documents.size_mb", "en:documents.size_kb", "en:documents.size_mb",
     ]
 
     @Test func everyKeyExistsInEveryLanguage() throws {

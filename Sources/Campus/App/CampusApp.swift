@@ -46,6 +46,7 @@ public final class CampusApp: Sendable {
         MailFeature.self,
         AdminFeature.self,
         OperationsFeature.self,
+        DocumentsFeature.self,
     ]
 
     /// Every route Campus answers: what the features contribute.

@@ -180,7 +180,8 @@ public final class CampusResponder: Responder {
 
     /// What every response gets: length, cache policy, cookies, security headers, request id.
     private func finish(_ response: inout Response, request: Request, requestID: String, cookies: [SetCookie]) {
-        response.setHeader("Content-Length", String(response.body.count))
+        // A 304 stands for a representation it does not carry: a length of 0 would misstate it.
+        if response.status != .notModified { response.setHeader("Content-Length", String(response.body.count)) }
         if request.method == "HEAD" { response.body = [] }
         if response.header("Cache-Control") == nil {
             response.headers.append(("Cache-Control", "private, no-cache"))

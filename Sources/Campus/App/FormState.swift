@@ -83,6 +83,18 @@ struct FormState {
         """
     }
 
+    /// A file input. Browsers never refill one: after an error the file is chosen again.
+    func fileInput(_ name: String, label: String, accept: String, hint: String? = nil) -> HTML {
+        let hintHTML: HTML = hint.map { "<p class=\"hint\" id=\"\(name)-hint\">\($0)</p>" } ?? ""
+        return """
+        <div class="field">
+        <label for="\(name)">\(label)</label>
+        <input id="\(name)" name="\(name)" type="file" accept="\(accept)"\(described(name, hint: hint != nil))>
+        \(hintHTML)\(error(name))
+        </div>
+        """
+    }
+
     /// A select; `groups` puts options under `<optgroup>` labels.
     func select(_ name: String, label: String, options: [(value: String, label: String)], groups: [(label: String, options: [(value: String, label: String)])] = [], hint: String? = nil) -> HTML {
         let selected = values[name] ?? ""

@@ -63,6 +63,12 @@ enum Paths {
     static let adminEditionSessionDelete: RoutePattern = "/admin/editions/{id}/sessions/{session}/delete"
     static let adminEditionInstructors: RoutePattern = "/admin/editions/{id}/instructors"
 
+    // Documents (the filename is for people and for saving; the id decides)
+    static let document: RoutePattern = "/documents/{id}/{filename}"
+    static let adminCourseDocuments: RoutePattern = "/admin/courses/{id}/documents"
+    static let adminEditionDocuments: RoutePattern = "/admin/editions/{id}/documents"
+    static let adminDocumentDelete: RoutePattern = "/admin/documents/{id}/delete"
+
     /// A `next` target taken from a form or query: a local path only, never another site.
     static func localPath(_ candidate: String?, fallback: String = "/") -> String {
         guard let candidate, candidate.hasPrefix("/"), !candidate.hasPrefix("//"), !candidate.hasPrefix("/\\"),

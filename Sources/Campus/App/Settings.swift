@@ -7,6 +7,10 @@ public struct Settings: Sendable {
     public var home: String
     public var workers: Int
     public var bodyLimit: Int
+    /// The largest file an upload form takes. A larger one gets the form again (422)
+    /// with its other fields kept; only a body above `bodyLimit` (nginx's
+    /// client_max_body_size) is refused outright (413), so this stays below it.
+    public var uploadMax: Int
     public var shutdownGrace: Double
     public var socketMode: UInt32
     /// The address people use to reach Campus, for links in emails.
@@ -55,12 +59,18 @@ public struct Settings: Sendable {
             guard let value = UInt32(text, radix: 8), value <= 0o777 else { throw SettingsError("CAMPUS_SOCKET_MODE must be octal, like 660") }
             mode = value
         }
+        let bodyLimit = try integer("CAMPUS_BODY_LIMIT", 10 << 20)
+        let uploadMax = try integer("CAMPUS_UPLOAD_MAX", min(8 << 20, bodyLimit - Settings.uploadFormRoom))
+        guard uploadMax > 0, uploadMax <= bodyLimit - Settings.uploadFormRoom else {
+            throw SettingsError("CAMPUS_UPLOAD_MAX (\(uploadMax)) must stay \(Settings.uploadFormRoom) bytes below CAMPUS_BODY_LIMIT (\(bodyLimit)), to leave room for the rest of the form")
+        }
         let home = try environment["CAMPUS_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? Settings.findHome()
         func text(_ name: String) -> String? { environment[name].flatMap { $0.isEmpty ? nil : $0 } }
         return Settings(
             home: home,
             workers: try integer("CAMPUS_WORKERS", max(2, 2 * cores)),
-            bodyLimit: try integer("CAMPUS_BODY_LIMIT", 10 << 20),
+            bodyLimit: bodyLimit,
+            uploadMax: uploadMax,
             shutdownGrace: Double(try integer("CAMPUS_SHUTDOWN_GRACE", 10)),
             socketMode: mode,
             baseURL: text("CAMPUS_BASE_URL") ?? "http://127.0.0.1:8080",
@@ -88,6 +98,10 @@ public struct Settings: Sendable {
         }
         return text
     }
+
+    /// What an upload form may need besides its file: the other fields, the CSRF token
+    /// and the multipart framing.
+    static let uploadFormRoom = 64 << 10
 
     /// The folder with schema.sql: searched upwards from the executable (so a build in
     /// `.build/release/` finds its checkout), then the current directory.

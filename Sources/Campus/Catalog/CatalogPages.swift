@@ -98,7 +98,7 @@ enum CatalogPages {
         topics.map { topic -> HTML in " <span class=\"topic\">\(topic)</span>" }.joined()
     }
 
-    static func coursePage(_ course: Course, editions: [EditionDetail], context: Context) -> HTML {
+    static func coursePage(_ course: Course, editions: [EditionDetail], syllabus: HTML = "", context: Context) -> HTML {
         let t = context.t
         let pathways: HTML = course.pathways.isEmpty ? "" : """
             <p class="pathways"><span class="label">\(t("catalog.pathways"))</span> \
@@ -118,6 +118,7 @@ enum CatalogPages {
         </header>
         \(course.published ? "" : "<p class=\"flash flash-info\" role=\"status\">\(t("catalog.draft_notice"))</p>" as HTML)
         <div lang="\(course.language)">\(description)</div>
+        \(syllabus)
         <section aria-labelledby="editions-title">
         <h2 id="editions-title">\(t("catalog.editions"))</h2>
         \(editionList)

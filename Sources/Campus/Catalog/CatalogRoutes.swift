@@ -28,6 +28,7 @@ enum CatalogRoutes {
             throw HTTPError(.notFound, reason: "catalog.course_not_found")
         }
         let editions = try CatalogQueries.fetchEditions(context.db, courseID: course.id)
-        return context.page(course.title, CatalogPages.coursePage(course, editions: editions, context: context), section: .courses)
+        let syllabus = try DocumentRoutes.syllabus(context, owners: [.course(course.id)])
+        return context.page(course.title, CatalogPages.coursePage(course, editions: editions, syllabus: syllabus, context: context), section: .courses)
     }
 }

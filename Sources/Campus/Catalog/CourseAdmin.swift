@@ -161,12 +161,14 @@ enum CourseAdminRoutes {
         return try coursePage(context, course, form: FormState(t: context.t, values: values(course.fields)))
     }
 
-    /// The course's page: its form (with `form`'s values and errors) and its editions.
-    static func coursePage(_ context: Context, _ course: CourseRecord, form: FormState, status: Status = .ok) throws -> Response {
+    /// The course's page: its form (with `form`'s values and errors), its editions and its
+    /// documents (with `documentForm`'s, after a refused upload).
+    static func coursePage(_ context: Context, _ course: CourseRecord, form: FormState, documentForm: FormState? = nil, status: Status = .ok) throws -> Response {
         let db = try context.db
         let body = CourseAdminPages.course(
             course, form: form, topics: try CatalogQueries.fetchTopics(db, language: context.language.rawValue),
-            editions: try CatalogQueries.fetchEditions(db, courseID: course.id), context: context)
+            editions: try CatalogQueries.fetchEditions(db, courseID: course.id),
+            documents: try DocumentAdminRoutes.section(context, owner: .course(course.id), form: documentForm), context: context)
         return context.page(course.fields.title, body, status: status, section: .admin)
     }
 

@@ -43,8 +43,8 @@ enum CourseAdminPages {
         """
     }
 
-    /// A course's page: its form, then its editions.
-    static func course(_ course: CourseRecord, form: FormState, topics: [TopicChoice], editions: [EditionDetail], context: Context) -> HTML {
+    /// A course's page: its editions, its documents, then its form.
+    static func course(_ course: CourseRecord, form: FormState, topics: [TopicChoice], editions: [EditionDetail], documents: HTML, context: Context) -> HTML {
         let t = context.t
         let publicLink: HTML = course.fields.published
             ? "<a class=\"button secondary\" href=\"\(Paths.course.path(course.fields.slug))\">\(t("admin.courses.public_page"))</a>" : ""
@@ -60,6 +60,7 @@ enum CourseAdminPages {
         \(editionTable(editions, context: context))
         <p class="actions"><a class="button" href="\(Paths.adminEditionNew.path(course.id))">\(t("admin.editions.new"))</a></p>
         </section>
+        \(documents)
         <section class="narrow" aria-labelledby="course-form-title">
         <h2 id="course-form-title">\(t("admin.courses.edit"))</h2>
         \(fields(form, topics: topics, action: Paths.adminCourse.path(course.id), chrome: context.chrome))

@@ -163,7 +163,7 @@ enum EditionAdminRoutes {
     /// own values and errors (the forms not being submitted start fresh).
     static func editionPage(
         _ context: Context, id: Int64, editionForm: FormState? = nil, sessionForm: FormState? = nil, instructorForm: FormState? = nil,
-        status: Status = .ok
+        documentForm: FormState? = nil, status: Status = .ok
     ) throws -> Response {
         let db = try context.db
         let zone = CatalogAdminInput.defaultZone(context)
@@ -175,7 +175,8 @@ enum EditionAdminRoutes {
             instructors: try EditionAdminQueries.fetchInstructors(db, editionID: id), organizations: try EditionAdminQueries.fetchOrganizations(db),
             editionForm: editionForm ?? FormState(t: context.t, values: values(record, zone: zone)),
             sessionForm: sessionForm ?? FormState(t: context.t, values: ["kind": "master_class", "time_zone": zone, "duration_minutes": "90"]),
-            instructorForm: instructorForm ?? FormState(t: context.t))
+            instructorForm: instructorForm ?? FormState(t: context.t),
+            documents: try DocumentAdminRoutes.section(context, owner: .edition(id), form: documentForm))
         return context.page("\(detail.courseTitle) · \(detail.edition.name)", EditionAdminPages.edition(page, context: context), status: status, section: .admin)
     }
 

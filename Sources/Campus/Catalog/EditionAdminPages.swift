@@ -10,6 +10,7 @@ struct EditionAdminPage {
     let editionForm: FormState
     let sessionForm: FormState
     let instructorForm: FormState
+    let documents: HTML
 }
 
 /// The staff's edition pages: pure functions from data to HTML.
@@ -50,6 +51,7 @@ enum EditionAdminPages {
         \(instructorList(page.instructors, t: t))
         \(instructorForm(page.instructorForm, editionID: id, chrome: context.chrome))
         </section>
+        \(page.documents)
         <section class="narrow" aria-labelledby="edition-form-title">
         <h2 id="edition-form-title">\(t("admin.editions.edit"))</h2>
         \(fields(page.editionForm, organizations: page.organizations, action: Paths.adminEdition.path(id), cancel: Paths.adminCourse.path(detail.courseID), chrome: context.chrome))

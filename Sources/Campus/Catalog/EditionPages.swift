@@ -14,6 +14,8 @@ struct EditionPage {
     let seesRoster: Bool
     /// Nil for a visitor and for the teaching team.
     let eligibility: Eligibility?
+    /// Links to the course's and the edition's syllabus PDFs.
+    var syllabus: HTML = ""
 }
 
 /// An edition's page: what, when, where, seats, sessions, and the reader's place.
@@ -45,6 +47,7 @@ enum EditionPages {
         \(box)
         \(staff)
         <dl class="facts">\(CatalogPages.facts(edition, t: t, zone: context.timeZone))\(team)</dl>
+        \(page.syllabus)
         <section aria-labelledby="sessions-title">
         <h2 id="sessions-title">\(t("edition.sessions"))</h2>
         \(sessionList(page.sessions, showLinks: showLinks, context: context))
