@@ -13,10 +13,11 @@ public enum ProcessMemory {
     /// VmHWM of `pid`: the high-water mark of its resident memory, in bytes.
     public static func peak(of pid: Int32? = nil) -> Int? { field("VmHWM", pid) }
 
-    /// Starts the high-water mark afresh from what this process holds now.
-    public static func resetPeak() throws {
+    /// Starts the high-water mark of `pid` (this process by default) afresh from what it
+    /// holds now. A process of the same user may do it to another.
+    public static func resetPeak(of pid: Int32? = nil) throws {
         // "5" resets the peak resident set size (proc(5), clear_refs).
-        try "5".write(toFile: "/proc/self/clear_refs", atomically: false, encoding: .utf8)
+        try "5".write(toFile: "/proc/\(pid.map(String.init) ?? "self")/clear_refs", atomically: false, encoding: .utf8)
     }
 
     static func field(_ name: String, _ pid: Int32?) -> Int? {
