@@ -25,11 +25,21 @@ enum DocumentQueries {
     }
 
     /// What is attached to any of `owners`, oldest first: one statement (documents_owner),
-    /// no bytes.
+    /// no bytes. For staff pages; public pages use `fetchReadableDocuments`.
     static func fetchDocuments(_ db: Connection, owners: [DocumentOwner]) throws -> [Document] {
+        try fetchDocuments(db, owners: owners, condition: "true")
+    }
+
+    /// The same, only what `reader` may read (DocumentPolicy, as the download decides).
+    static func fetchReadableDocuments(_ db: Connection, owners: [DocumentOwner], reader: CurrentUser?) throws -> [Document] {
+        try fetchDocuments(db, owners: owners, condition: DocumentPolicy.visibleSQL(reader))
+    }
+
+    private static func fetchDocuments(_ db: Connection, owners: [DocumentOwner], condition: SQL) throws -> [Document] {
         try db.query("""
             SELECT \(columns) FROM documents d
             WHERE (d.owner_kind, d.owner_id) IN (SELECT * FROM unnest(\(owners.map(\.kind))::text[], \(owners.map(\.id))::int8[]))
+              AND \(condition)
             ORDER BY d.created_at, d.id
             """).map(document)
     }

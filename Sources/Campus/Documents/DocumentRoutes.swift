@@ -18,7 +18,7 @@ enum DocumentRoutes {
     static func download(_ context: Context) throws -> Response {
         let db = try context.db
         guard let document = try DocumentQueries.fetchDocument(db, id: try context.parameters.id("id")),
-            try DocumentAccess.mayRead(document.owner, db: db, user: context.user)
+            try DocumentPolicy.canRead(document.owner, db: db, reader: context.user)
         else { throw HTTPError(.notFound) }
         var response = Response(status: .ok, headers: headers(document))
         if matches(context.request.headers["if-none-match"], etag: document.etag) {
@@ -30,10 +30,10 @@ enum DocumentRoutes {
         return response
     }
 
-    /// The syllabus links of a public page, for documents attached to any of `owners`.
-    /// The page has already decided that its reader may see them.
+    /// The syllabus links of a public page, for documents attached to any of `owners`
+    /// that the reader may read (the same policy as the download).
     static func syllabus(_ context: Context, owners: [DocumentOwner]) throws -> HTML {
-        DocumentPages.syllabus(try DocumentQueries.fetchDocuments(context.db, owners: owners), t: context.t)
+        DocumentPages.syllabus(try DocumentQueries.fetchReadableDocuments(context.db, owners: owners, reader: context.user), t: context.t)
     }
 
     /// PDFs are saved, never shown in a page of ours; images are shown alone, sandboxed, so

@@ -1,7 +1,7 @@
 import Foundation
 import Web
 
-/// What a document is attached to. Who may read it follows from this (DocumentAccess).
+/// What a document is attached to. Who may read it follows from this (DocumentPolicy, in Access/).
 enum DocumentOwner: Hashable, Sendable {
     case course(Int64)
     case edition(Int64)

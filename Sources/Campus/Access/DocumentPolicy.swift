@@ -1,0 +1,33 @@
+import Postgres
+
+/// Who may read a document: whoever may see the page of what it is attached to — the
+/// owner's own policy, so a file is never open to someone its page refuses. Refused
+/// readers get 404, like the pages.
+enum DocumentPolicy {
+    static func canRead(_ owner: DocumentOwner, db: Connection, reader: CurrentUser?) throws -> Bool {
+        switch owner {
+        case .course(let id):
+            // The course's editions decide whether its teaching team may see a draft.
+            guard let row = try db.query("""
+                SELECT c.published, ARRAY(SELECT e.id FROM editions e WHERE e.course_id = c.id ORDER BY e.id) AS editions
+                FROM courses c WHERE c.id = \(id)
+                """).first
+            else { return false }
+            return CoursePolicy.canSee(reader, published: try row["published"], editionIDs: try row["editions"])
+        case .edition(let id):
+            guard let row = try db.query("SELECT c.published FROM editions e JOIN courses c ON c.id = e.course_id WHERE e.id = \(id)").first
+            else { return false }
+            return EditionPolicy.canSee(reader, editionID: id, coursePublished: try row["published"])
+        }
+    }
+
+    /// The same rule over documents `d` (with their generated course_id / edition_id),
+    /// for lists of files.
+    static func visibleSQL(_ reader: CurrentUser?, document d: SQL = "d") -> SQL {
+        """
+        (EXISTS (SELECT 1 FROM courses c WHERE c.id = \(d).course_id AND \(CoursePolicy.visibleSQL(reader)))
+         OR EXISTS (SELECT 1 FROM editions e JOIN courses c ON c.id = e.course_id
+                    WHERE e.id = \(d).edition_id AND \(EditionPolicy.visibleSQL(reader))))
+        """
+    }
+}
