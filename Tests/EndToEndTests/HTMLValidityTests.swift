@@ -42,6 +42,8 @@ import TestSupport
             if let email = reader.email { try signIn(client, email) }
             for page in tour.pages(for: reader) {
                 let response = try fetch(page, with: client)
+                // A page that sends the reader elsewhere (to sign in) would be checked in its stead.
+                #expect(response.status != 303, "\(page) sent the reader to \(response.header("Location") ?? "")")
                 #expect(response.header("Content-Type")?.hasPrefix("text/html") == true, "\(page) answered \(response.status) without a page")
                 documents.append((page: "\(page) → \(response.status)", html: response.body))
             }

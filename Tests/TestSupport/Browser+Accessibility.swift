@@ -1,6 +1,6 @@
 import Foundation
 
-// MARK: - Scripts
+// MARK: - Scripts, cookies and emulation
 
 extension Browser {
     /// Runs `script` as the body of a function in the page, with `arguments` as its
@@ -11,6 +11,12 @@ extension Browser {
             _ = try sessionCommand("POST", "/timeouts", ["script": Int(seconds * 1000)])
             return try sessionCommand("POST", "/execute/sync", ["script": script, "args": arguments])
         }
+    }
+
+    /// Forgets every cookie of the site, and with them the session: the next reader can
+    /// sign in in the same browser, without a browser of their own.
+    public func forgetCookies() throws {
+        try attempt("forget the cookies") { _ = try sessionCommand("DELETE", "/cookie") }
     }
 
     /// Lays pages out for a screen `width` by `height` CSS pixels (the phone's screen
