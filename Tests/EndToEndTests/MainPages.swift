@@ -73,6 +73,7 @@ struct MainPages {
     static func learners(_ s: Subjects) -> [Page] {
         [
             Page(reader: .learner, path: "/editions/\(s.open)", form: "/editions/\(s.open)/enroll"),
+            Page(reader: .learner, path: "/editions/\(s.open)/withdraw"),
             Page(reader: .learner, path: "/me"),
             Page(reader: .learner, path: "/me", form: "/me", fields: [("name", "")]),
             Page(reader: .learner, path: "/me", form: "/me/password", fields: [("current_password", "not the password"), ("new_password", "short")]),
@@ -82,7 +83,8 @@ struct MainPages {
             Page(reader: .learner, path: "/notifications"),
             Page(reader: .learner, path: "/admin"),
 
-            Page(reader: .awaiting, path: "/editions/\(s.members)", form: "/editions/\(s.members)/enroll"),
+            // The edition says before any click why this member may not enroll yet.
+            Page(reader: .awaiting, path: "/editions/\(s.members)"),
 
             Page(reader: .unverified, path: "/me"),
             Page(reader: .unverified, path: "/editions/\(s.open)"),
@@ -92,6 +94,7 @@ struct MainPages {
     static func staff(_ s: Subjects) -> [Page] {
         [
             Page(reader: .instructor, path: "/editions/\(s.teaching)/roster"),
+            Page(reader: .instructor, path: "/teaching"),
 
             Page(reader: .admin, path: "/admin"),
             Page(reader: .admin, path: "/admin/users"),
