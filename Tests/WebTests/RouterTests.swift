@@ -81,4 +81,25 @@ import Testing
         #expect(RoutePattern("/").path() == "/")
         #expect(RoutePattern("/editions/{id}/roster").path(7) == "/editions/7/roster")
     }
+
+    @Test func aLinkMissingAValueIsCaught() async {
+        let pattern: RoutePattern = "/editions/{id}/enrollments/{enrollment}/decide"
+        #expect(pattern.fits(["7", "12"]))
+        #expect(!pattern.fits(["7"]))
+        #expect(!pattern.fits(["7", "12", "3"]))
+        #expect(!pattern.fits(["7", ""]))
+        // Where assertions are off, the gap shows instead of an empty segment.
+        #expect(pattern.printed(["7"]) == "/editions/7/enrollments/{enrollment}/decide")
+        #expect(pattern.printed(["", "12"]) == "/editions/{id}/enrollments/12/decide")
+        // Tests are debug builds: printing such a link stops the process.
+        await #expect(processExitsWith: .failure) {
+            _ = RoutePattern("/editions/{id}/roster").path()
+        }
+        await #expect(processExitsWith: .failure) {
+            _ = RoutePattern("/courses/{slug}").path("")
+        }
+        await #expect(processExitsWith: .failure) {
+            _ = RoutePattern("/courses").path(1)
+        }
+    }
 }

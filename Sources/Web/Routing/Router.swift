@@ -33,15 +33,30 @@ public struct RoutePattern: Sendable, Hashable, ExpressibleByStringLiteral, Cust
     /// The path with each parameter filled in order, percent-encoded.
     public func path(_ values: any CustomStringConvertible...) -> String { path(filling: values) }
 
+    /// A link with a value missing, one too many or an empty one is a bug in the page that
+    /// prints it: a debug build (the tests) stops here, so no such page passes its tests.
     public func path(filling values: [any CustomStringConvertible]) -> String {
+        let texts = values.map(\.description)
+        assert(fits(texts), "\(self) takes \(parameterNames.count) non-empty values, got \(texts)")
+        return printed(texts)
+    }
+
+    /// Whether `texts` fill every parameter: as many as there are, none empty.
+    func fits(_ texts: [String]) -> Bool {
+        texts.count == parameterNames.count && !texts.contains(where: \.isEmpty)
+    }
+
+    /// A parameter without a value keeps its `{name}`: in a release build the broken link
+    /// shows what it lacks, instead of an empty segment that leads somewhere else.
+    func printed(_ texts: [String]) -> String {
         var index = 0
         let parts = segments.map { segment -> String in
             switch segment {
             case .literal(let text):
                 return text
-            case .parameter:
+            case .parameter(let name):
                 defer { index += 1 }
-                return index < values.count ? PercentEncoding.encode(values[index].description) : ""
+                return index < texts.count && !texts[index].isEmpty ? PercentEncoding.encode(texts[index]) : "{\(name)}"
             }
         }
         return "/" + parts.joined(separator: "/")
