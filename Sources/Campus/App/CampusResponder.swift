@@ -169,6 +169,15 @@ public final class CampusResponder: Responder {
         case let database as PostgresError where database.isUnavailable:
             Log.write("\(requestID) database unavailable: \(database)")
             failure = HTTPError(.serviceUnavailable, headers: [("Retry-After", "10")])
+        case let database as PostgresError where database.kind == .query && CampusResponder.refusal(database.sqlState) != nil:
+            // A constraint the handler did not expect still says what the client did: the
+            // thing exists already (a form sent twice), or a value is out of bounds. The page
+            // says so in words; the constraint's name and the SQL stay in the log. The key a
+            // unique violation names is logged too, but not the whole failing row the other
+            // violations carry (a users row holds a password hash).
+            let key = database.isUniqueViolation ? database.detail.map { " — \($0)" } ?? "" : ""
+            Log.write("\(requestID) refused by the database: \(database)\(key)")
+            failure = CampusResponder.refusal(database.sqlState) ?? HTTPError(.internalServerError)
         default:
             Log.write("\(requestID) error: \(String(reflecting: error))")
             failure = HTTPError(.internalServerError)
@@ -176,6 +185,17 @@ public final class CampusResponder: Responder {
         var response = ErrorPages.render(failure, chrome: chrome, requestID: requestID)
         response.headers += failure.headers
         return response
+    }
+
+    /// What a violated constraint means for the client: a unique one (23505) that the thing
+    /// exists, 409; a check, a missing value or a value too long (23514, 23502, 22001) that
+    /// the input was wrong, 422.
+    static func refusal(_ sqlState: String?) -> HTTPError? {
+        switch sqlState {
+        case "23505": HTTPError(.conflict, reason: "error.409.exists")
+        case "23514", "23502", "22001": HTTPError(.unprocessableContent, reason: "error.422.constraint")
+        default: nil
+        }
     }
 
     /// What every response gets: length, cache policy, cookies, security headers, request id.

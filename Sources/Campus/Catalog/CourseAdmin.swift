@@ -68,6 +68,10 @@ enum CourseAdminQueries {
         }
     }
 
+    static func fetchCourseID(_ db: Connection, slug: String) throws -> Int64? {
+        try db.query("SELECT id FROM courses WHERE slug = \(slug)").first?["id"]
+    }
+
     /// Whether another course already has this slug.
     static func slugTaken(_ db: Connection, _ slug: String, except id: Int64?) throws -> Bool {
         try !db.query("SELECT 1 FROM courses WHERE slug = \(slug) AND id IS DISTINCT FROM \(id)").isEmpty
@@ -144,6 +148,12 @@ enum CourseAdminRoutes {
             return id
         }
         guard let id else {
+            // The same form sent twice (a double click, a page sent again): the course it made.
+            if let existing = try CourseAdminQueries.fetchCourseID(db, slug: fields.slug).flatMap({ try CourseAdminQueries.fetchCourse(db, id: $0) }),
+                existing.fields == fields
+            {
+                return context.redirect(Paths.adminCourse.path(existing.id), flash: "flash.course_created")
+            }
             form.fail("slug", "admin.courses.error.slug_taken")
             return invalid()
         }

@@ -4,7 +4,7 @@ import Web
 
 /// What the edition form holds, checked. The enrollment window is kept both as the
 /// wall-clock text typed in `timeZone` and as the instants PostgreSQL made of it.
-struct EditionFields: Sendable {
+struct EditionFields: Sendable, Equatable {
     var name: String
     var language: String
     var startsOn: CalendarDay
@@ -72,6 +72,11 @@ enum EditionAdminQueries {
                     \(fields.fee), \(fields.feeCurrency))
             ON CONFLICT (course_id, name, language) DO NOTHING RETURNING id
             """).first?["id"]
+    }
+
+    /// The edition holding the unique key (course, name, language), if any.
+    static func fetchEditionID(_ db: Connection, courseID: Int64, name: String, language: String) throws -> Int64? {
+        try db.query("SELECT id FROM editions WHERE course_id = \(courseID) AND name = \(name) AND language = \(language)").first?["id"]
     }
 
     static func updateEdition(_ db: Connection, id: Int64, _ fields: EditionFields) throws {
@@ -146,6 +151,13 @@ enum EditionAdminRoutes {
             return id
         }
         guard let id else {
+            // The same form sent twice: the edition it made.
+            let zone = CatalogAdminInput.defaultZone(context)
+            if let existing = try EditionAdminQueries.fetchEditionID(db, courseID: course.id, name: fields.name, language: fields.language)
+                .flatMap({ try EditionAdminQueries.fetchEdition(db, id: $0, zone: zone) }), existing.fields == fields
+            {
+                return context.redirect(Paths.adminEdition.path(existing.id), flash: "flash.edition_created")
+            }
             form.fail("name", "admin.editions.error.duplicate")
             return try newEditionPage(context, course, form: form, status: .unprocessableContent)
         }
