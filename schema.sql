@@ -288,17 +288,28 @@ CREATE INDEX audit_log_action ON audit_log (action, at DESC, id DESC);
 CREATE INDEX audit_log_subject ON audit_log (subject_kind, subject_id, id DESC);
 
 -- Email waiting to go out; `campus mail` delivers it and retries failures later.
+-- A message is a template (`mail.<template>.subject` and `.body` in the catalogs) with its
+-- values, written when it is delivered: to a user's current address, in their current
+-- language (a deleted user's is dropped), or to `recipient` in `language` for an address
+-- without an account. `texts` are catalog keys filled with the values and translated then
+-- too. Once sent, `subject` and `recipient` record what went where. Rows queued before
+-- templates carry their rendered subject and body instead.
 CREATE TABLE outbox (
     id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     user_id bigint REFERENCES users ON DELETE SET NULL,
-    recipient text NOT NULL CHECK (length(recipient) BETWEEN 3 AND 254),
-    subject text NOT NULL CHECK (length(subject) BETWEEN 1 AND 300),
-    body text NOT NULL CHECK (length(body) <= 50000),
+    recipient text CHECK (length(recipient) BETWEEN 3 AND 254),
+    subject text CHECK (length(subject) BETWEEN 1 AND 300),
+    body text CHECK (length(body) <= 50000),
     created_at timestamptz NOT NULL DEFAULT now(),
     next_attempt_at timestamptz NOT NULL DEFAULT now(),
     attempts integer NOT NULL DEFAULT 0,
     last_error text,
-    sent_at timestamptz
+    sent_at timestamptz,
+    language text CHECK (language IN ('es', 'pt', 'en', 'fr')),
+    template text CHECK (template ~ '^[a-z_]+$'),
+    params jsonb NOT NULL DEFAULT '{}',
+    texts jsonb NOT NULL DEFAULT '{}',
+    CONSTRAINT outbox_content CHECK (template IS NOT NULL OR (subject IS NOT NULL AND body IS NOT NULL))
 );
 CREATE INDEX outbox_pending ON outbox (next_attempt_at, id) WHERE sent_at IS NULL;
 CREATE INDEX outbox_recipient ON outbox (lower(recipient), created_at);

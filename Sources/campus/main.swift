@@ -165,15 +165,18 @@ case "mail":
         guard let seconds = UInt32(text), seconds > 0 else { fail("--every takes a number of seconds") }
         every = seconds
     }
+    let delivery: MailDelivery
+    do { delivery = try MailDelivery(settings: settings) } catch { fail("\(error)") }
     var db: Connection?
     repeat {
         do {
             if db == nil || db?.isConnected == false { db = try Connection() }
             if let db {
                 try db.ensureAlive()
-                let result = try AccountCommands.deliverMail(db, settings: settings)
-                if result.sent + result.failed > 0 || every == nil {
-                    print("mail: \(result.sent) sent, \(result.failed) failed (will retry)")
+                let result = try delivery.deliverDue(db)
+                if result.sent + result.failed + result.dropped > 0 || every == nil {
+                    let dropped = result.dropped > 0 ? ", \(result.dropped) dropped (account deleted)" : ""
+                    print("mail: \(result.sent) sent, \(result.failed) failed (will retry)\(dropped)")
                 }
             }
         } catch {

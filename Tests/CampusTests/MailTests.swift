@@ -19,14 +19,18 @@ import TestSupport
         try Settings.fromEnvironment(["CAMPUS_HOME": TestEnvironment.home, "CAMPUS_MAIL_DIR": folder].merging(extra) { $1 })
     }
 
+    func deliver(_ db: Connection, _ settings: Settings) throws -> MailDelivery.Outcome {
+        try MailDelivery(settings: settings).deliverDue(db)
+    }
+
     func queue(_ recipient: String = "ana@example.org") throws {
-        try Outbox.enqueue(try app.connect(), app: app.app, userID: nil, recipient: recipient, language: .es, template: "reset", values: ["name": "Ana Núñez", "link": "https://campus.example/x"])
+        try Outbox.enqueue(try app.connect(), to: .address(recipient, .es), template: "reset", values: ["name": "Ana Núñez", "link": "https://campus.example/x"])
     }
 
     @Test func messagesBecomeFilesByDefault() throws {
         try queue()
         let db = try app.connect()
-        let result = try AccountCommands.deliverMail(db, settings: try settings([:]))
+        let result = try deliver(db, try settings([:]))
         #expect(result.sent >= 1)
         #expect(result.failed == 0)
         let id: Int64 = try db.query("SELECT id FROM outbox WHERE recipient = 'ana@example.org'").first?["id"] ?? 0
@@ -39,7 +43,27 @@ import TestSupport
         let sent: Bool = try db.query("SELECT sent_at IS NOT NULL AS sent FROM outbox WHERE id = \(id)").first?["sent"] ?? false
         #expect(sent)
         // Nothing is sent twice.
-        #expect(try AccountCommands.deliverMail(db, settings: try settings([:])).sent == 0)
+        #expect(try deliver(db, try settings([:])).sent == 0)
+    }
+
+    @Test func mailQueuedBeforeTemplatesIsDeliveredAfterTheUpgrade() throws {
+        // A database as it was before messages were queued as templates, with mail waiting.
+        let database = try TestDatabase.blank()
+        let db = try database.connect()
+        let migrator = Migrator(home: TestEnvironment.home)
+        let migrations = try migrator.migrations()
+        for migration in migrations where migration.version < 9 {
+            try db.run(try String(contentsOfFile: migration.path, encoding: .utf8))
+            try db.execute("INSERT INTO schema_migrations (version, name) VALUES (\(migration.version), \(migration.name))")
+        }
+        try db.execute("INSERT INTO outbox (recipient, subject, body) VALUES ('antes@example.org', 'Confirme su correo', 'Hola:\n\nhttps://campus.example/verify/abc')")
+        try migrator.migrate(db)
+        #expect(try db.query("SELECT 1 FROM schema_migrations WHERE version = 9").count == 1)
+        #expect(try deliver(db, try settings([:])).sent == 1)
+        let id: Int64 = try db.query("SELECT id FROM outbox WHERE recipient = 'antes@example.org'").first?["id"] ?? 0
+        let message = try String(contentsOfFile: "\(folder)/\(id).eml", encoding: .utf8)
+        #expect(message.contains("Subject: Confirme su correo\r\n"))
+        #expect(message.hasSuffix("\r\n\r\nHola:\r\n\r\nhttps://campus.example/verify/abc\r\n"))
     }
 
     @Test func aCommandThatDoesNotReadItsInputCostsNothing() throws {
@@ -48,14 +72,14 @@ import TestSupport
         try db.execute("INSERT INTO outbox (recipient, subject, body) VALUES ('big@example.org', 'Big', \(String(repeating: "ñ", count: 40_000)))")
         try db.execute("INSERT INTO outbox (recipient, subject, body) VALUES ('big@example.org', 'Big 2', \(String(repeating: "ü", count: 40_000)))")
         let refusing = try settings(["CAMPUS_SENDMAIL": "exit 75"])
-        #expect(try AccountCommands.deliverMail(db, settings: refusing).failed == 2)
+        #expect(try deliver(db, refusing).failed == 2)
     }
 
     @Test func aFailingCommandIsRetriedLater() throws {
         try queue()
         let db = try app.connect()
         let failing = try settings(["CAMPUS_SENDMAIL": "echo 'relay refused' >&2; exit 75"])
-        #expect(try AccountCommands.deliverMail(db, settings: failing).failed >= 1)
+        #expect(try deliver(db, failing).failed >= 1)
         let row = try #require(try db.query("""
             SELECT attempts, last_error, sent_at IS NULL AS pending, next_attempt_at > now() AS later
             FROM outbox WHERE recipient = 'ana@example.org'
@@ -65,11 +89,11 @@ import TestSupport
         #expect(try row["pending"] == true)
         #expect(try row["later"] == true)
         // Not due yet: not tried again now. Once due, a working command delivers it.
-        #expect(try AccountCommands.deliverMail(db, settings: failing).failed == 0)
+        #expect(try deliver(db, failing).failed == 0)
         try db.execute("UPDATE outbox SET next_attempt_at = now() WHERE recipient = 'ana@example.org'")
         let copy = folder + "/piped.eml"
         let working = try settings(["CAMPUS_SENDMAIL": "cat > '\(copy)'"])
-        #expect(try AccountCommands.deliverMail(db, settings: working).sent >= 1)
+        #expect(try deliver(db, working).sent >= 1)
         #expect(try String(contentsOfFile: copy, encoding: .utf8).contains("To: ana@example.org"))
     }
 }

@@ -17,7 +17,7 @@ import TestSupport
 
     /// The path of the newest link to `prefix` in the outbox, as the official would click it.
     func emailedLink(to recipient: String, prefix: String) throws -> String {
-        let body: String? = try database.connect().query("SELECT body FROM outbox WHERE lower(recipient) = lower(\(recipient)) ORDER BY id DESC LIMIT 1").first?["body"]
+        let body = try database.mail(to: recipient).first?.body
         guard let body, let range = body.range(of: prefix + "[A-Za-z0-9_-]+", options: .regularExpression) else {
             throw TestSetupError("no \(prefix) link in the outbox for \(recipient)")
         }

@@ -16,7 +16,7 @@ import TestSupport
     deinit { stack.stop() }
 
     func link(to recipient: String, prefix: String) throws -> String? {
-        let body: String? = try database.connect().query("SELECT body FROM outbox WHERE recipient = \(recipient) ORDER BY id DESC LIMIT 1").first?["body"]
+        let body = try database.mail(to: recipient).first?.body
         guard let body, let range = body.range(of: prefix + "[A-Za-z0-9_-]+", options: .regularExpression) else { return nil }
         return String(body[range])
     }

@@ -32,11 +32,9 @@ extension TestApp {
         return token
     }
 
-    /// Messages queued for `recipient`, newest first.
+    /// Messages queued for `recipient`, newest first, as `campus mail` would write them now.
     public func outbox(to recipient: String) throws -> [(subject: String, body: String)] {
-        try connect().query("SELECT subject, body FROM outbox WHERE lower(recipient) = lower(\(recipient)) ORDER BY id DESC").map {
-            (subject: try $0["subject"], body: try $0["body"])
-        }
+        try MailDelivery(app: app).messages(try connect(), to: recipient)
     }
 
     /// The first link in the newest message to `recipient` whose path starts with `prefix`.
@@ -45,5 +43,13 @@ extension TestApp {
         let url = String(body[range])
         guard let path = url.range(of: prefix) else { return nil }
         return String(url[path.lowerBound...])
+    }
+}
+
+extension TestDatabase {
+    /// Messages queued for `recipient`, newest first, as `campus mail` would write them now.
+    public func mail(to recipient: String) throws -> [(subject: String, body: String)] {
+        let settings = try Settings.fromEnvironment(["CAMPUS_HOME": TestEnvironment.home])
+        return try MailDelivery(settings: settings).messages(try connect(), to: recipient)
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 import Postgres
 import Web
 
-/// What the command line does with accounts and mail (`campus user add`, `campus mail`).
+/// What the command line does with accounts (`campus user add`).
 public enum AccountCommands {
     public struct Failure: Error, CustomStringConvertible {
         public let description: String
@@ -38,17 +38,6 @@ public enum AccountCommands {
                 try Audit.record(db, actorID: nil, action: "role.grant", subjectKind: "user", subjectID: id, details: ["role": grant.description, "via": "command line"], address: "")
             }
             return id
-        }
-    }
-
-    /// Delivers due email once; returns (sent, failed).
-    public static func deliverMail(_ db: Connection, settings: Settings) throws -> (sent: Int, failed: Int) {
-        var total = (sent: 0, failed: 0)
-        while true {
-            let round = try Outbox.deliver(db, settings: settings)
-            total.sent += round.sent
-            total.failed += round.failed
-            if round.sent + round.failed < 100 { return total }
         }
     }
 

@@ -39,8 +39,7 @@ enum PasswordRoutes {
             guard let account = try AccountQueries.fetchRecipient(db, email: email) else { return }
             let token = try AccountQueries.createEmailToken(db, userID: account.id, purpose: "reset", validForMinutes: 60)
             try Outbox.enqueue(
-                db, app: context.app, userID: account.id, recipient: account.email, language: account.locale, template: "reset",
-                values: ["name": account.name, "link": context.settings.baseURL + Paths.resetPassword.path(token)])
+                db, to: .user(account.id), template: "reset", values: ["link": context.settings.baseURL + Paths.resetPassword.path(token)])
         }
         return .redirect(to: Paths.forgotPassword.path() + "?sent=1")
     }
@@ -74,8 +73,7 @@ enum PasswordRoutes {
             try Sessions.endAll(db, userID: userID)
             try LoginThrottle.forgive(db, email: account.email, settings: context.settings)
             try Outbox.enqueue(
-                db, app: context.app, userID: userID, recipient: account.email, language: account.locale, template: "password_changed",
-                values: ["name": account.name, "reset": context.settings.baseURL + Paths.forgotPassword.path()])
+                db, to: .user(userID), template: "password_changed", values: ["reset": context.settings.baseURL + Paths.forgotPassword.path()])
             return true
         }
         guard done else { throw HTTPError(.notFound, reason: "account.token_invalid") }

@@ -99,8 +99,7 @@ enum ProfileRoutes {
             try AccountQueries.setPassword(db, userID: user.id, hash: hash)
             try Sessions.endAll(db, userID: user.id, keeping: user.sessionID)
             try Outbox.enqueue(
-                db, app: context.app, userID: user.id, recipient: profile.email, language: Language(rawValue: profile.locale) ?? .es,
-                template: "password_changed", values: ["name": profile.name, "reset": context.settings.baseURL + Paths.forgotPassword.path()])
+                db, to: .user(user.id), template: "password_changed", values: ["reset": context.settings.baseURL + Paths.forgotPassword.path()])
         }
         return context.redirect(Paths.me.path(), flash: "flash.password_changed")
     }
@@ -136,8 +135,7 @@ enum ProfileRoutes {
         try db.transaction {
             let token = try AccountQueries.createEmailToken(db, userID: user.id, purpose: "verify", validForMinutes: 7 * 24 * 60)
             try Outbox.enqueue(
-                db, app: context.app, userID: user.id, recipient: profile.email, language: Language(rawValue: profile.locale) ?? .es,
-                template: "verify", values: ["name": profile.name, "link": context.settings.baseURL + Paths.verify.path(token)])
+                db, to: .user(user.id), template: "verify", values: ["link": context.settings.baseURL + Paths.verify.path(token)])
         }
         return context.redirect(Paths.me.path(), flash: "flash.verification_sent")
     }

@@ -59,18 +59,15 @@ enum RegistrationRoutes {
             if let userID = created {
                 let token = try AccountQueries.createEmailToken(db, userID: userID, purpose: "verify", validForMinutes: 7 * 24 * 60)
                 try Outbox.enqueue(
-                    db, app: context.app, userID: userID, recipient: email, language: locale, template: "verify",
-                    values: ["name": name, "link": context.settings.baseURL + Paths.verify.path(token)])
+                    db, to: .user(userID), template: "verify", values: ["link": context.settings.baseURL + Paths.verify.path(token)])
             } else if let existing = try AccountQueries.fetchRecipient(db, email: email),
                 try RateLimiter.hit(db, AccountLimits.accountExistsEmails, key: email.lowercased()) == nil
             {
                 // The address has an account: tell its owner (once a day at most), and tell the
                 // visitor nothing more than a new registrant would see.
                 try Outbox.enqueue(
-                    db, app: context.app, userID: existing.id, recipient: existing.email, language: existing.locale,
-                    template: "account_exists",
-                    values: ["name": existing.name, "login": context.settings.baseURL + Paths.login.path(),
-                             "reset": context.settings.baseURL + Paths.forgotPassword.path()])
+                    db, to: .user(existing.id), template: "account_exists",
+                    values: ["login": context.settings.baseURL + Paths.login.path(), "reset": context.settings.baseURL + Paths.forgotPassword.path()])
             }
         }
         return .redirect(to: Paths.registered.path())

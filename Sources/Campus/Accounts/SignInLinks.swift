@@ -11,15 +11,15 @@ enum SignInLinks {
     /// Emails a link to the account (a few an hour at most: more would only flood it).
     static func send(_ context: Context, _ db: Connection, account: LoginAccount) throws {
         guard try RateLimiter.hit(db, AccountLimits.signInLinks, key: String(account.id)) == nil,
-            let recipient = try AccountQueries.fetchRecipient(db, id: account.id)
+            try AccountQueries.fetchRecipient(db, id: account.id) != nil
         else { return }
         let base = context.settings.baseURL
         try db.transaction {
             let token = try AccountQueries.createEmailToken(db, userID: account.id, purpose: "sign_in", validForMinutes: validMinutes)
             try Outbox.enqueue(
-                db, app: context.app, userID: account.id, recipient: recipient.email, language: recipient.locale, template: "sign_in",
+                db, to: .user(account.id), template: "sign_in",
                 values: [
-                    "name": recipient.name, "link": base + Paths.signInLink.path(token), "minutes": String(validMinutes),
+                    "link": base + Paths.signInLink.path(token), "minutes": String(validMinutes),
                     "reset": base + Paths.forgotPassword.path(),
                 ])
         }

@@ -13,7 +13,7 @@ enum MailFeature: Feature {
     /// Nothing more goes to a deleted account; what went keeps its row without the address or words.
     static func deleteAccount(_ db: Connection, app: CampusApp, userID: Int64) throws {
         try db.execute("DELETE FROM outbox WHERE user_id = \(userID) AND sent_at IS NULL")
-        try db.execute("UPDATE outbox SET recipient = 'deleted@invalid', body = '' WHERE user_id = \(userID)")
+        try db.execute("UPDATE outbox SET recipient = 'deleted@invalid', body = '', params = '{}', texts = '{}' WHERE user_id = \(userID)")
     }
 
     static func gauges(_ db: Connection) throws -> [Gauge] {

@@ -7,47 +7,62 @@ enum NotificationKind: String, CaseIterable, Sendable {
     case account
     /// Enrollment, waitlist and completion news.
     case enrollment
+    /// Changes to the sessions of an edition the reader takes part in.
+    case schedule
 
     var emailByDefault: Bool { true }
 }
 
-/// The one way features tell a user something: an in-app notification and, unless the
-/// user turned it off for this kind, an email in their language — in the caller's transaction.
+/// The one way features tell users something: an in-app notification and, unless a user
+/// turned it off for this kind, an email — in the caller's transaction.
+///
+/// However many people are told, it takes two statements: one `INSERT … SELECT` for the
+/// notifications and one for the emails, never a statement per person. The email is
+/// queued as the message key and its values and written in each reader's language when
+/// `campus mail` delivers it.
 ///
 /// A `note` someone wrote for the person (the teaching team's, on a decision) reaches them
 /// in both: the message then comes in its `<message>_note` form, whose text holds `{note}`,
 /// and the email's subject keeps to the message alone.
 enum Notifier {
+    @discardableResult
     static func notify(
         _ db: Connection, app: CampusApp, userID: Int64, kind: NotificationKind, message: String,
         values: [String: String] = [:], note: String? = nil, link: String? = nil
-    ) throws {
-        guard let row = try db.query("""
-            SELECT u.email, u.name, u.locale, u.verified_at IS NOT NULL AS verified,
-                   coalesce(p.by_email, \(kind.emailByDefault)) AS by_email
-            FROM users u LEFT JOIN email_preferences p ON p.user_id = u.id AND p.kind = \(kind.rawValue)
-            WHERE u.id = \(userID) AND u.deleted_at IS NULL
-            """).first else { return }
+    ) throws -> Int {
+        try notifyAll(db, app: app, audience: "SELECT \(userID)::int8", kind: kind, message: message, values: values, note: note, link: link)
+    }
+
+    /// Tells everyone `audience` (a SELECT of user ids) names, deleted accounts aside; the
+    /// email goes to those with a verified address who did not turn this kind off.
+    /// Returns how many were notified.
+    @discardableResult
+    static func notifyAll(
+        _ db: Connection, app: CampusApp, audience: SQL, kind: NotificationKind, message: String,
+        values: [String: String] = [:], note: String? = nil, link: String? = nil
+    ) throws -> Int {
         var values = values
         var stored = message
         if let note, !note.isEmpty {
             values["note"] = note
             stored = message + "_note"
         }
-        try db.execute("""
+        let notified = try db.execute("""
             INSERT INTO notifications (user_id, kind, message, params, link)
-            VALUES (\(userID), \(kind.rawValue), \(stored), \(JSON.object(values))::jsonb, \(link))
+            SELECT u.id, \(kind.rawValue), \(stored), \(JSON.object(values))::jsonb, \(link)
+            FROM users u WHERE u.id IN (\(audience)) AND u.deleted_at IS NULL
+            ORDER BY u.id
             """)
-        guard try row["by_email"] as Bool, try row["verified"] as Bool else { return }
-        let language = Language(rawValue: try row["locale"]) ?? .es
-        let t = app.localizer(language)
+        guard notified > 0 else { return 0 }
         var mailValues = values
-        mailValues["name"] = try row["name"]
-        mailValues["headline"] = t(message, values)
-        mailValues["text"] = t(stored, values)
         mailValues["link"] = app.settings.baseURL + (link ?? Paths.notifications.path())
-        try Outbox.enqueue(
-            db, app: app, userID: userID, recipient: try row["email"], language: language,
-            template: "notification", values: mailValues)
+        try Outbox.enqueueAll(
+            db,
+            users: """
+                SELECT u.id FROM users u LEFT JOIN email_preferences p ON p.user_id = u.id AND p.kind = \(kind.rawValue)
+                WHERE u.id IN (\(audience)) AND u.verified_at IS NOT NULL AND coalesce(p.by_email, \(kind.emailByDefault))
+                """,
+            template: "notification", values: mailValues, texts: ["headline": message, "text": stored])
+        return notified
     }
 }
