@@ -59,7 +59,10 @@ enum AuditDetails {
     static func session(_ action: String, take: (String) -> String?, t: Localizer) -> HTML {
         _ = take("session")
         let title = take("title") ?? ""
-        guard action == "session.create" else { return "\(t("admin.audit.detail.session_deleted", ["title": title]))" }
+        guard action == "session.create" else {
+            let told = take("notified").flatMap { Int($0) }.map { " " + t.plural("admin.audit.detail.notified", $0) } ?? ""
+            return "\(t("admin.audit.detail.session_deleted", ["title": title]) + told)"
+        }
         let kind = take("kind").map { t("session.kind.\($0)") } ?? ""
         let when = (take("starts_at") ?? "").replacingOccurrences(of: "T", with: " ")
         let duration = take("duration_minutes").flatMap { Int($0) }.map { t.plural("edition.minutes", $0) } ?? ""

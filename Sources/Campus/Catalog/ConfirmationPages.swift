@@ -67,7 +67,8 @@ enum ConfirmationPages {
         let zone = TimeZone(identifier: session.timeZone) ?? .gmt
         return page(
             title: t("session_delete.title", ["title": session.title]),
-            points: [t("session_delete.point.when", ["time": t.dateTime(session.startsAt, timeZone: zone)]), t("session_delete.point.gone"), t("session_delete.point.final")],
+            points: [t("session_delete.point.when", ["time": t.dateTime(session.startsAt, timeZone: zone)]), t("session_delete.point.gone")]
+                + (session.isPast ? [] : [t("session_delete.point.notified")]) + [t("session_delete.point.final")],
             action: Paths.adminEditionSessionDelete.path(editionID, session.id),
             button: t("session_delete.confirm"), cancel: Paths.adminEdition.path(editionID), context: context)
     }

@@ -26,9 +26,18 @@ extension EditionAdminQueries {
             """).first.map { (id: try $0["id"], startsAt: try $0["starts_at"]) }
     }
 
-    /// Deletes the session only if it belongs to this edition; its title, or nil.
-    static func deleteSession(_ db: Connection, editionID: Int64, sessionID: Int64) throws -> String? {
-        try db.query("DELETE FROM edition_sessions WHERE id = \(sessionID) AND edition_id = \(editionID) RETURNING title").first?["title"]
+    /// Deletes the session only if it belongs to this edition: its title and whether it was
+    /// still to be held (as EditionSession.isPast counts), or nil.
+    static func deleteSession(_ db: Connection, editionID: Int64, sessionID: Int64) throws -> (title: String, isPast: Bool)? {
+        try db.query("""
+            DELETE FROM edition_sessions WHERE id = \(sessionID) AND edition_id = \(editionID)
+            RETURNING title, starts_at + make_interval(mins => duration_minutes) < now() AS past
+            """).first.map { (title: try $0["title"], isPast: try $0["past"]) }
+    }
+
+    /// Everyone who has a place in the edition, is waiting for one or asked for one.
+    static func participants(editionID: Int64) -> SQL {
+        "SELECT user_id FROM enrollments WHERE edition_id = \(editionID) AND status IN ('enrolled', 'waitlisted', 'pending')"
     }
 
     static func editionExists(_ db: Connection, id: Int64) throws -> Bool {
@@ -67,6 +76,7 @@ extension EditionAdminRoutes {
     }
 
     /// Needs `confirm=yes`, which only the confirmation page sends; without it, that page.
+    /// Cancelling a session still to be held tells everyone taking part, or waiting to.
     static func deleteSession(_ context: Context) throws -> Response {
         try context.requireAdmin()
         let id = try context.parameters.id("id")
@@ -74,8 +84,16 @@ extension EditionAdminRoutes {
         guard context.form["confirm"] == "yes" else { return .redirect(to: Paths.adminEditionSessionDelete.path(id, sessionID)) }
         let db = try context.db
         try db.transaction {
-            guard let title = try EditionAdminQueries.deleteSession(db, editionID: id, sessionID: sessionID) else { throw HTTPError(.notFound) }
-            try context.audit("session.delete", "edition", id, ["session": String(sessionID), "title": title])
+            guard let deleted = try EditionAdminQueries.deleteSession(db, editionID: id, sessionID: sessionID) else { throw HTTPError(.notFound) }
+            var details = ["session": String(sessionID), "title": deleted.title]
+            if !deleted.isPast, let edition = try EnrollmentQueries.fetchEdition(db, id: id) {
+                let told = try Notifier.notifyAll(
+                    db, app: context.app, audience: EditionAdminQueries.participants(editionID: id), kind: .schedule,
+                    message: "notice.session.cancelled", values: Enrollments.values(edition).merging(["session": deleted.title]) { $1 },
+                    link: Paths.edition.path(id))
+                details["notified"] = String(told)
+            }
+            try context.audit("session.delete", "edition", id, details)
         }
         return context.redirect(Paths.adminEdition.path(id), flash: "flash.session_deleted")
     }
