@@ -1,7 +1,7 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// Campus depends on the toolchain and three C libraries from Debian, nothing else.
+// Campus depends on the toolchain and four C libraries from Debian, nothing else.
 let package = Package(
     name: "campus",
     platforms: [.macOS(.v13)],
@@ -12,11 +12,12 @@ let package = Package(
         .systemLibrary(name: "CFastCGI", pkgConfig: "fcgi", providers: [.apt(["libfcgi-dev"])]),
         .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
         .systemLibrary(name: "CSodium", pkgConfig: "libsodium", providers: [.apt(["libsodium-dev"])]),
+        .systemLibrary(name: "CQREncode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
 
         .target(name: "Web", dependencies: ["CSodium"]),
         .target(name: "FastCGI", dependencies: ["CFastCGI", "Web"]),
         .target(name: "Postgres", dependencies: ["CLibPQ"]),
-        .target(name: "Campus", dependencies: ["Web", "Postgres"]),
+        .target(name: "Campus", dependencies: ["Web", "Postgres", "CSodium", "CQREncode"]),
         .executableTarget(name: "campus", dependencies: ["Campus", "FastCGI", "Postgres", "Web"]),
 
         .target(name: "TestSupport", dependencies: ["Campus", "Postgres", "Web"], path: "Tests/TestSupport"),

@@ -2,7 +2,8 @@
 # Installs the Debian packages Campus needs, when missing (with sudo when not root).
 #   scripts/deps.sh         what `make run` needs
 #   scripts/deps.sh test    plus what the tests need (headless Chromium, its WebDriver, wrk,
-#                           Java for the HTML checker, Python's venv for test tools from PyPI)
+#                           Java for the HTML checker, Python's venv for test tools from PyPI,
+#                           zbarimg to read QR codes, openssl to check signatures)
 # The Swift toolchain is a prerequisite: checked, never downloaded.
 set -euo pipefail
 
@@ -11,9 +12,9 @@ if ! command -v swift >/dev/null 2>&1; then
   exit 1
 fi
 
-packages=(libfcgi-dev libpq-dev libsodium-dev pkg-config postgresql postgresql-contrib nginx-light curl)
+packages=(libfcgi-dev libpq-dev libsodium-dev libqrencode-dev pkg-config postgresql postgresql-contrib nginx-light curl)
 if [ "${1:-}" = test ]; then
-  packages+=(chromium chromium-driver wrk john-data python3-venv)
+  packages+=(chromium chromium-driver wrk john-data python3-venv zbar-tools openssl)
   # Any Java 11 or later runs the HTML checker; a machine with its own keeps it.
   command -v java >/dev/null 2>&1 || packages+=(default-jre-headless)
 fi

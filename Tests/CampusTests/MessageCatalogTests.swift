@@ -18,6 +18,9 @@ import TestSupport
         "pt:month_short.8", "pt:month_short.11", "pt:catalog.title", "pt:kind.capsule", "pt:pathway.circular",
         "pt:pathway.resilient", "pt:pathway.equitable", "en:pathway.circular",
         "pt:documents.size_kb", "pt:documents.size_mb", "en:documents.size_kb", "en:documents.size_mb",
+        "pt:admin.certificates.title", "pt:certificate.page_title", "pt:certificate.holder", "pt:certificate.kind.capsule",
+        "pt:certificate.hours.one", "pt:certificate.hours.other", "pt:certificate.language", "pt:certificate.code",
+        "pt:certificate.status.valid",
     ]
 
     @Test func everyKeyExistsInEveryLanguage() throws {

@@ -9,6 +9,8 @@ import Testing
         Route("GET", "/courses/{slug}", "course"),
         Route("POST", "/editions/{id}/enroll", "enroll"),
         Route("GET", "/editions/{id}/roster.csv", "roster csv"),
+        Route("GET", "/certificates/{code}", "certificate"),
+        Route("GET", "/certificates/{code}.json", "certificate json"),
     ])
 
     func handler(_ method: String, _ path: String) throws -> (String, PathParameters)? {
@@ -29,6 +31,21 @@ import Testing
 
     @Test func literalSegmentsOutrankParameters() throws {
         #expect(try handler("GET", "/courses/new")?.0 == "new course")
+    }
+
+    @Test func aParameterWithASuffixIsAnotherAddressOfTheSameThing() throws {
+        let json = try #require(try handler("GET", "/certificates/ABC123.json"))
+        #expect(json.0 == "certificate json")
+        #expect(try json.1.string("code") == "ABC123")
+        let page = try #require(try handler("GET", "/certificates/ABC123"))
+        #expect(page.0 == "certificate")
+        #expect(try page.1.string("code") == "ABC123")
+        // The suffix alone names nothing.
+        #expect(try handler("GET", "/certificates/.json")?.0 == "certificate")
+        let pattern: RoutePattern = "/certificates/{code}.json"
+        #expect(pattern.path("A B") == "/certificates/A%20B.json")
+        #expect(pattern.parameterNames == ["code"])
+        #expect(pattern.description == "/certificates/{code}.json")
     }
 
     @Test func headIsAnsweredByGet() throws {

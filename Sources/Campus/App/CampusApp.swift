@@ -47,6 +47,7 @@ public final class CampusApp: Sendable {
         AdminFeature.self,
         OperationsFeature.self,
         DocumentsFeature.self,
+        CertificatesFeature.self,
     ]
 
     /// Every route Campus answers: what the features contribute.

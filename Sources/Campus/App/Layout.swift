@@ -22,6 +22,8 @@ struct Chrome: Sendable {
     /// A session cookie came with a request answered before the session was looked up
     /// (an unknown address): the menu then links to the profile instead of offering sign-in.
     var hasSessionCookie = false
+    /// Asks search engines to leave the page out (a certificate is for whoever holds the link).
+    var noindex = false
 }
 
 /// One-time messages carried to the next page in a short-lived cookie. The cookie holds
@@ -44,7 +46,7 @@ enum Layout {
         <html lang="\(t.language.rawValue)">
         <head>
         <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <meta name="viewport" content="width=device-width, initial-scale=1">\(chrome.noindex ? "\n<meta name=\"robots\" content=\"noindex\">" : HTML())
         <title>\(title) · Campus</title>
         <link rel="stylesheet" href="/static/campus.css?v=\(chrome.assetVersion)">
         <link rel="icon" href="/static/favicon.svg" type="image/svg+xml">

@@ -54,6 +54,7 @@ public struct Migrator {
             if applied { steps.append("applied \(migration.name)") }
         }
         try Secrets.ensureSigningSecret(db)
+        try IssuerKey.ensure(db)
         return steps
     }
 

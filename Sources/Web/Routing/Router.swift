@@ -1,9 +1,13 @@
 /// A path pattern such as `/editions/{id}/roster`. The same value both matches
-/// requests and prints links, so a page never hand-types an `href`.
+/// requests and prints links, so a page never hand-types an `href`. A parameter may
+/// end with a literal suffix (`/certificates/{code}.json`): another representation of
+/// the same thing at a sibling address.
 public struct RoutePattern: Sendable, Hashable, ExpressibleByStringLiteral, CustomStringConvertible {
     public enum Segment: Sendable, Hashable {
         case literal(String)
         case parameter(String)
+        /// `{code}.json`: a parameter followed by a fixed ending.
+        case suffixed(String, suffix: String)
     }
 
     public let segments: [Segment]
@@ -11,6 +15,9 @@ public struct RoutePattern: Sendable, Hashable, ExpressibleByStringLiteral, Cust
     public init(_ pattern: String) {
         segments = pattern.split(separator: "/").map { part in
             if part.hasPrefix("{"), part.hasSuffix("}") { return .parameter(String(part.dropFirst().dropLast())) }
+            if part.hasPrefix("{"), let close = part.firstIndex(of: "}"), part.index(after: close) < part.endIndex {
+                return .suffixed(String(part[part.index(after: part.startIndex)..<close]), suffix: String(part[part.index(after: close)...]))
+            }
             return .literal(String(part))
         }
     }
@@ -22,12 +29,18 @@ public struct RoutePattern: Sendable, Hashable, ExpressibleByStringLiteral, Cust
             switch segment {
             case .literal(let text): text
             case .parameter(let name): "{\(name)}"
+            case .suffixed(let name, let suffix): "{\(name)}\(suffix)"
             }
         }.joined(separator: "/")
     }
 
     public var parameterNames: [String] {
-        segments.compactMap { if case .parameter(let name) = $0 { name } else { nil } }
+        segments.compactMap { segment in
+            switch segment {
+            case .literal: nil
+            case .parameter(let name), .suffixed(let name, _): name
+            }
+        }
     }
 
     /// The path with each parameter filled in order, percent-encoded.
@@ -57,6 +70,9 @@ public struct RoutePattern: Sendable, Hashable, ExpressibleByStringLiteral, Cust
             case .parameter(let name):
                 defer { index += 1 }
                 return index < texts.count && !texts[index].isEmpty ? PercentEncoding.encode(texts[index]) : "{\(name)}"
+            case .suffixed(let name, let suffix):
+                defer { index += 1 }
+                return (index < texts.count && !texts[index].isEmpty ? PercentEncoding.encode(texts[index]) : "{\(name)}") + suffix
             }
         }
         return "/" + parts.joined(separator: "/")
@@ -69,13 +85,25 @@ public struct RoutePattern: Sendable, Hashable, ExpressibleByStringLiteral, Cust
             switch segment {
             case .literal(let text): if text != part { return nil }
             case .parameter(let name): parameters[name] = part
+            case .suffixed(let name, let suffix):
+                guard part.count > suffix.count, part.hasSuffix(suffix) else { return nil }
+                parameters[name] = String(part.dropLast(suffix.count))
             }
         }
         return parameters
     }
 
-    /// Literal segments outrank parameters, left to right: `/courses/new` beats `/courses/{slug}`.
-    var specificity: [Int] { segments.map { if case .literal = $0 { 1 } else { 0 } } }
+    /// Literal segments outrank parameters with a suffix, which outrank bare parameters,
+    /// left to right: `/courses/new` beats `/courses/{slug}`, and `{code}.json` beats `{code}`.
+    var specificity: [Int] {
+        segments.map { segment in
+            switch segment {
+            case .literal: 2
+            case .suffixed: 1
+            case .parameter: 0
+            }
+        }
+    }
 }
 
 /// One entry of the route table.
