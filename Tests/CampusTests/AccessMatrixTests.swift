@@ -34,6 +34,13 @@ import TestSupport
         "POST /editions/{id}/enrollments/{enrollment}/assess": [403, 403, 403,   422,   403,   403,   422],
         "GET /editions/{id}/enrollments/{enrollment}/reject": [303, 403, 403,    404,   403,   403,   404],
         "GET /teaching":                                 [303,   403,    403,    200,   403,   403,   200],
+        // Certificates: public to anyone with the link; the name correction is the holder's
+        // (the target account here, none of these readers).
+        "GET /certificates/{code}":                      [200,   200,    200,    200,   200,   200,   200],
+        "GET /certificates/{code}.json":                 [200,   200,    200,    200,   200,   200,   200],
+        "GET /issuer":                                   [200,   200,    200,    200,   200,   200,   200],
+        "GET /certificates/{code}/name":                 [303,   403,    403,    403,   403,   403,   403],
+        "POST /certificates/{code}/name":                [403,   403,    403,    403,   403,   403,   403],
         // Accounts
         "GET /register":                                 [200,   303,    303,    303,   303,   303,   303],
         "POST /register":                                [422,   422,    422,    422,   422,   422,   422],
@@ -77,6 +84,11 @@ import TestSupport
         "GET /admin/organizations/{id}":                 [303,   403,    403,    403,   403,   403,   200],
         "POST /admin/organizations/{id}":                [403,   403,    403,    403,   403,   403,   422],
         "GET /admin/audit":                              [303,   403,    403,    403,   403,   403,   200],
+        "GET /admin/certificates":                       [303,   403,    403,    403,   403,   403,   200],
+        "GET /admin/certificates/{code}":                [303,   403,    403,    403,   403,   403,   200],
+        // A revocation without its reason is refused: the public page states it.
+        "POST /admin/certificates/{code}/revoke":        [403,   403,    403,    403,   403,   403,   422],
+        "POST /admin/certificates/corrections/{id}/decide": [403, 403,   403,    403,   403,   403,   404],
         // Catalog administration: courses, editions, sessions, instructors
         "GET /admin/courses":                            [303,   403,    403,    403,   403,   403,   200],
         "GET /admin/courses/new":                        [303,   403,    403,    403,   403,   403,   200],
@@ -147,6 +159,8 @@ import TestSupport
             try db.execute("INSERT INTO document_contents (document_id, bytes) VALUES (\(id), \(ByteArray(Array("%PDF-1.7\n".utf8))))")
             return id
         }
+        let capsule: Int64 = try db.query("SELECT id FROM courses WHERE kind = 'capsule' ORDER BY id LIMIT 1").first?["id"] ?? 0
+        let certificate = try #require(try Certificates.issue(db, app: app.app, userID: target, kind: .capsule, courseID: capsule))
 
         func path(_ pattern: RoutePattern) -> String {
             var values: [String] = []
@@ -154,6 +168,7 @@ import TestSupport
                 switch name {
                 case "slug": values.append("programa-pensamiento-estrategico-urbano")
                 case "token": values.append("no-such-token")
+                case "code": values.append(certificate.code)
                 case "grant", "enrollment", "session": values.append("999999")
                 case "id":
                     let prefix = pattern.description

@@ -54,10 +54,11 @@ enum CertificateQueries {
     }
 
     /// The one certificate for what a person completed (the `certificates_once` index).
-    static func fetchCertificate(_ db: Connection, userID: Int64, courseID: Int64, editionID: Int64?) throws -> Certificate? {
+    static func fetchCertificate(_ db: Connection, userID: Int64, kind: CertificateKind, courseID: Int64, editionID: Int64?) throws -> Certificate? {
         try db.query("""
             SELECT \(columns) FROM certificates x JOIN courses c ON c.id = x.course_id
             WHERE x.user_id = \(userID) AND x.course_id = \(courseID) AND coalesce(x.edition_id, 0) = coalesce(\(editionID)::int8, 0)
+              AND x.kind = \(kind.rawValue)
             """).first.map(certificate)
     }
 

@@ -70,7 +70,7 @@ enum Certificates {
                 values: ["course": certificate.courseTitle], link: Paths.certificate.path(certificate.code))
             return certificate
         }
-        return try CertificateQueries.fetchCertificate(db, userID: userID, courseID: courseID, editionID: editionID)
+        return try CertificateQueries.fetchCertificate(db, userID: userID, kind: kind, courseID: courseID, editionID: editionID)
     }
 
     /// Crockford's base32: digits and capitals without I, L, O and U, which are read
