@@ -16,13 +16,6 @@ import TestSupport
 
     deinit { stack.stop() }
 
-    func signIn(_ browser: Browser, _ email: String) throws {
-        try browser.open("/login")
-        try browser.fill("#email", email)
-        try browser.fill("#password", "campus-demo-2026")
-        try browser.submit("form.form")
-    }
-
     @Test func anAdminGrantsARoleAndTheInstructorDecidesARequest() throws {
         // The XIX edition takes requests (it is paid): the demo has some pending.
         let db = try database.connect()
@@ -31,7 +24,7 @@ import TestSupport
         #expect(pending > 0)
 
         let admin = try Browser(name: "admin", baseURL: stack.baseURL)
-        try signIn(admin, "admin@campus.example")
+        try admin.signIn("admin@campus.example")
         try admin.follow("nav.site-nav a[href='/admin']")
         try admin.follow("a[href='/admin/users']")
         try admin.fill("#q", "moderador")
@@ -49,7 +42,7 @@ import TestSupport
 
         // The new instructor reads in Portuguese (his profile says so) and decides.
         let instructor = try Browser(name: "instructor", baseURL: stack.baseURL, language: "pt")
-        try signIn(instructor, "moderador@campus.example")
+        try instructor.signIn("moderador@campus.example")
         try instructor.open("/editions/\(edition)/roster")
         #expect(try instructor.exists("#pending table"))
         let requests = try instructor.count("#pending tbody tr")

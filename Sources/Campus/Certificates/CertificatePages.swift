@@ -63,7 +63,7 @@ enum CertificatePages {
         \(workloadRow)
         <dt>\(t("certificate.completed_on"))</dt><dd>\(day(certificate.completedOn, t: t))</dd>
         <dt>\(t("certificate.language"))</dt><dd>\(t("language_name.\(language)"))</dd>
-        <dt>\(t("certificate.issuer"))</dt><dd><a href="\(Paths.issuer.path())">\(OpenBadge.issuerName)</a> · \(baseURL)</dd>
+        <dt>\(t("certificate.issuer"))</dt><dd>\(OpenBadge.issuerName) · \(baseURL)</dd>
         <dt>\(t("certificate.code"))</dt><dd><code>\(certificate.code)</code></dd>
         <dt>\(t("certificate.status"))</dt><dd id="status">\(status(certificate, t: t))</dd>
         </dl>

@@ -50,24 +50,25 @@ enum CertificateRoutes {
         if accept.contains("application/vc+jwt") || accept.contains("application/jwt") {
             let now: Date = try db.query("SELECT now() AS now").first?["now"] ?? Date()
             let jwt = OpenBadge.jwt(certificate, baseURL: baseURL, key: try IssuerKey.fetch(db), t: t, now: now)
-            response = Response(status: .ok, headers: [("Content-Type", "application/vc+jwt")], body: Array(jwt.utf8))
+            response = Response(status: .ok, headers: [("Content-Type", "application/vc+jwt"), ("Access-Control-Allow-Origin", "*")], body: Array(jwt.utf8))
         } else {
-            let json = OpenBadge.credential(certificate, baseURL: baseURL, t: t).text
-            response = Response(status: .ok, headers: [("Content-Type", "application/json; charset=utf-8")], body: Array(json.utf8))
+            response = json(OpenBadge.credential(certificate, baseURL: baseURL, t: t))
         }
         response.setHeader("Vary", "Accept")
         response.setHeader("X-Robots-Tag", "noindex")
-        response.setHeader("Access-Control-Allow-Origin", "*")
         return response
     }
 
     /// The issuer's profile with the public key (a JWK) that verifies every credential.
     static func showIssuer(_ context: Context) throws -> Response {
-        let key = try IssuerKey.fetch(try context.db)
-        let json = OpenBadge.profile(context.settings.baseURL, key: key).text
-        var response = Response(status: .ok, headers: [("Content-Type", "application/json; charset=utf-8")], body: Array(json.utf8))
-        response.setHeader("Access-Control-Allow-Origin", "*")
-        return response
+        json(OpenBadge.profile(context.settings.baseURL, key: try IssuerKey.fetch(try context.db)))
+    }
+
+    /// A public JSON document any verifier's page may read (CORS).
+    static func json(_ value: JSONValue) -> Response {
+        Response(
+            status: .ok, headers: [("Content-Type", "application/json; charset=utf-8"), ("Access-Control-Allow-Origin", "*")],
+            body: Array(value.text.utf8))
     }
 
     /// The certificate, for its holder only; a revoked one no longer changes (409).
