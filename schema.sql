@@ -467,6 +467,8 @@ CREATE TABLE certificates (
 -- One certificate per person and thing completed: issuing twice finds the first.
 CREATE UNIQUE INDEX certificates_once ON certificates (user_id, course_id, (coalesce(edition_id, 0)));
 CREATE INDEX certificates_user ON certificates (user_id, issued_at DESC);
+-- The staff page's latest certificates.
+CREATE INDEX certificates_issued ON certificates (issued_at DESC, id DESC);
 
 -- A holder's request to correct the name on a certificate, decided by an admin.
 CREATE TABLE certificate_name_corrections (

@@ -39,6 +39,12 @@ import TestSupport
         ("courses", "SELECT id FROM courses WHERE search @@ websearch_to_tsquery('campus_es', 'movilidad sostenible')"),
         ("courses", "SELECT id FROM courses WHERE slug = 'x'"),
         ("email_tokens", "SELECT user_id FROM email_tokens WHERE token_hash = '\\x00'::bytea"),
+        ("certificates", "SELECT * FROM certificates WHERE code = 'X'"),
+        ("certificates", "SELECT * FROM certificates WHERE user_id = 1 ORDER BY issued_at DESC, id DESC"),
+        ("certificates", "SELECT * FROM certificates WHERE user_id = 1 AND course_id = 1 AND coalesce(edition_id, 0) = 0"),
+        ("certificates", "SELECT * FROM certificates ORDER BY issued_at DESC, id DESC LIMIT 50"),
+        ("certificate_name_corrections", "SELECT * FROM certificate_name_corrections WHERE status = 'pending' ORDER BY requested_at, id"),
+        ("certificate_name_corrections", "SELECT * FROM certificate_name_corrections WHERE certificate_id = 1 ORDER BY id DESC"),
     ])
     func lookupsUseAnIndex(_ table: String, _ sql: String) throws {
         let explained = try plan(sql)
