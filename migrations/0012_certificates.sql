@@ -26,9 +26,13 @@ CREATE TABLE certificates (
     revoked_at timestamptz,
     revoked_by bigint REFERENCES users ON DELETE SET NULL,
     revocation_reason text CHECK (length(revocation_reason) BETWEEN 1 AND 1000),
+    -- `staff`: an admin revoked it; `completion`: the teaching team withdrew the completion,
+    -- so marking it completed again reinstates the same certificate.
+    revocation_kind text CHECK (revocation_kind IN ('staff', 'completion')),
     CHECK ((kind = 'edition') = (edition_id IS NOT NULL)),
     CHECK ((kind = 'edition') = (edition_name IS NOT NULL)),
-    CHECK ((revoked_at IS NULL) = (revocation_reason IS NULL))
+    CHECK ((revoked_at IS NULL) = (revocation_reason IS NULL)),
+    CHECK ((revoked_at IS NULL) = (revocation_kind IS NULL))
 );
 -- One certificate per person and thing completed: issuing twice finds the first.
 CREATE UNIQUE INDEX certificates_once ON certificates (user_id, course_id, (coalesce(edition_id, 0)));

@@ -81,6 +81,28 @@ struct CompletedEdition {
         #expect(try other.code() == nil)
     }
 
+    @Test func withdrawingTheCompletionRevokesTheCertificateUntilItIsRecordedAgain() throws {
+        let edition = try CompletedEdition(app)
+        _ = edition.complete()
+        let code = try #require(try edition.code())
+        let notCompleted = edition.teacher.post(
+            "/editions/\(edition.editionID)/enrollments/\(edition.enrollmentID)/assess", [("result", "not_completed")])
+        #expect(notCompleted.status == .seeOther)
+        let revoked = app.get("/certificates/\(code)").bodyText
+        #expect(revoked.contains("Revocado el "))
+        #expect(revoked.contains("El equipo docente retiró el registro de que la persona completó la edición."))
+        // Recorded again: the same certificate stands again.
+        _ = edition.complete()
+        #expect(try edition.code() == code)
+        #expect(app.get("/certificates/\(code)").bodyText.contains("Válido"))
+        // An admin's revocation is not undone by the teaching team.
+        let admin = try app.browser(signedInAs: try app.createUser("admin-w@example.org", roles: ["admin"]))
+        #expect(admin.post("/admin/certificates/\(code)/revoke", [("reason", "Fraude")]).status == .seeOther)
+        _ = edition.teacher.post("/editions/\(edition.editionID)/enrollments/\(edition.enrollmentID)/assess", [("result", "not_completed")])
+        _ = edition.complete()
+        #expect(app.get("/certificates/\(code)").bodyText.contains("Motivo: Fraude"))
+    }
+
     @Test func aCapsuleCertificateNeedsACapsuleAndNoEdition() throws {
         let db = try app.connect()
         let learner = try app.createUser("capsule@example.org", name: "Luis Gómez")

@@ -158,9 +158,9 @@ enum RosterRoutes {
                 db, app: context.app, assessorID: context.user?.id ?? 0, editionID: edition.edition.id, enrollmentID: enrollmentID,
                 completed: result == "completed", note: note)
             else { throw HTTPError(.notFound) }
-            if result == "completed" {
-                try Certificates.issue(db, app: context.app, userID: userID, kind: .edition, courseID: edition.courseID, editionID: edition.edition.id)
-            }
+            try Certificates.recordAssessment(
+                db, app: context.app, userID: userID, courseID: edition.courseID, editionID: edition.edition.id,
+                completed: result == "completed", by: context.user?.id ?? 0)
             try context.audit("enrollment.\(result == "completed" ? "complete" : "not_complete")", "enrollment", enrollmentID, [
                 "edition": String(edition.edition.id), "user": String(userID), "note": note ?? "",
             ])

@@ -78,11 +78,21 @@ enum CertificateQueries {
             """).map(certificate)
     }
 
-    /// Revokes a certificate still standing; false when it already was.
-    static func revoke(_ db: Connection, id: Int64, by adminID: Int64, reason: String) throws -> Bool {
+    /// Revokes a certificate still standing; false when it already was. `kind` says who
+    /// and why: `staff` (an admin) or `completion` (the completion was withdrawn).
+    static func revoke(_ db: Connection, id: Int64, by userID: Int64, reason: String, kind: String = "staff") throws -> Bool {
         try db.execute("""
-            UPDATE certificates SET revoked_at = now(), revoked_by = \(adminID), revocation_reason = \(reason)
+            UPDATE certificates SET revoked_at = now(), revoked_by = \(userID), revocation_reason = \(reason), revocation_kind = \(kind)
             WHERE id = \(id) AND revoked_at IS NULL
+            """) == 1
+    }
+
+    /// Stands a certificate up again after its completion was withdrawn and then recorded
+    /// anew; an admin's revocation stays.
+    static func reinstate(_ db: Connection, id: Int64) throws -> Bool {
+        try db.execute("""
+            UPDATE certificates SET revoked_at = NULL, revoked_by = NULL, revocation_reason = NULL, revocation_kind = NULL
+            WHERE id = \(id) AND revocation_kind = 'completion'
             """) == 1
     }
 

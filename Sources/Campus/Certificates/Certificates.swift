@@ -70,7 +70,25 @@ enum Certificates {
                 values: ["course": certificate.courseTitle], link: Paths.certificate.path(certificate.code))
             return certificate
         }
-        return try CertificateQueries.fetchCertificate(db, userID: userID, kind: kind, courseID: courseID, editionID: editionID)
+        guard let existing = try CertificateQueries.fetchCertificate(db, userID: userID, kind: kind, courseID: courseID, editionID: editionID)
+        else { return nil }
+        guard existing.isRevoked, try CertificateQueries.reinstate(db, id: existing.id) else { return existing }
+        return try CertificateQueries.fetchCertificate(db, id: existing.id)
+    }
+
+    /// What the teaching team recorded at the end of an edition: completed issues (or
+    /// reinstates) the certificate; not completed revokes one already issued, saying so in
+    /// the certificate's language. In the caller's transaction.
+    static func recordAssessment(
+        _ db: Connection, app: CampusApp, userID: Int64, courseID: Int64, editionID: Int64, completed: Bool, by assessorID: Int64
+    ) throws {
+        if completed {
+            try issue(db, app: app, userID: userID, kind: .edition, courseID: courseID, editionID: editionID)
+        } else if let certificate = try CertificateQueries.fetchCertificate(db, userID: userID, kind: .edition, courseID: courseID, editionID: editionID),
+            !certificate.isRevoked {
+            let reason = app.localizer(certificate.language)("certificate.withdrawn_reason")
+            _ = try CertificateQueries.revoke(db, id: certificate.id, by: assessorID, reason: reason, kind: "completion")
+        }
     }
 
     /// Crockford's base32: digits and capitals without I, L, O and U, which are read
