@@ -168,4 +168,19 @@ struct CompletedEdition {
         #expect(me.contains("Mis certificados"))
         #expect(me.contains("href=\"/certificates/\(code)\""))
     }
+
+    @Test func theExportCarriesCertificatesAndDeletingTheAccountDeletesThem() throws {
+        let edition = try CompletedEdition(app, tag: "gdpr")
+        _ = edition.complete()
+        let code = try #require(try edition.code())
+        let learner = try app.browser(signedInAs: edition.learnerID)
+        let export = learner.get("/me/export")
+        #expect(export.status == .ok)
+        #expect(export.bodyText.contains("\"certificates\""))
+        #expect(export.bodyText.contains(code))
+        #expect(export.bodyText.contains("edición de un curso"))
+        let deleted = learner.post("/me/delete", [("password", "correct horse battery staple")])
+        #expect(deleted.status == .seeOther)
+        #expect(try TestApp(sharing: app).get("/certificates/\(code)").status == .notFound)
+    }
 }

@@ -63,6 +63,10 @@ enum AuditPages {
         case "enrollment":
             guard let person = entry.person, let edition = editionLink(entry) else { return numbered("admin.audit.enrollment", entry.subjectID, t: t) }
             return t.html("admin.audit.subject.enrollment", ["person": personLink(person, t: t), "edition": edition])
+        case "certificate":
+            // The certificate of a person for a course, as its details name them.
+            guard let person = entry.person, let course = entry.course else { return numbered("admin.audit.certificate", entry.subjectID, t: t) }
+            return t.html("admin.audit.subject.certificate", ["person": personLink(person, t: t), "course": courseLink(course)])
         default:
             return "\([entry.subjectKind, entry.subjectID.map(String.init)].compactMap { $0 }.joined(separator: " "))"
         }

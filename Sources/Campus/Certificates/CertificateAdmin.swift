@@ -62,7 +62,7 @@ enum CertificateAdminRoutes {
         let done: Bool = try db.transaction {
             guard try CertificateQueries.revoke(db, id: certificate.id, by: adminID, reason: reason) else { return false }
             try context.audit("certificate.revoke", "certificate", certificate.id, [
-                "code": certificate.code, "user": String(certificate.userID), "reason": reason,
+                "code": certificate.code, "user": String(certificate.userID), "course": String(certificate.courseID), "reason": reason,
             ])
             try Notifier.notify(
                 db, app: context.app, userID: certificate.userID, kind: .enrollment, message: "notice.certificate.revoked",
@@ -92,7 +92,7 @@ enum CertificateAdminRoutes {
                 let certificate = try CertificateQueries.fetchCertificate(db, id: decided.certificateID)
             else { return nil }
             try context.audit("certificate.name_\(decision ?? "")", "certificate", certificate.id, [
-                "code": certificate.code, "user": String(certificate.userID), "from": decided.previousName,
+                "code": certificate.code, "user": String(certificate.userID), "course": String(certificate.courseID), "from": decided.previousName,
                 "to": decided.requestedName, "note": note ?? "",
             ])
             try Notifier.notify(
