@@ -17,7 +17,8 @@ let usage = """
       seed --demo --print-accounts   list the demo accounts
       user add --email E --name N --password-stdin [--role R]...
                                      create a verified user; R is admin, moderator,
-                                     moderator:forum=ID, instructor:edition=ID, reviewer:call=ID
+                                     moderator:forum=ID, instructor:edition=ID,
+                                     instructor:course=ID (a capsule's author), reviewer:call=ID
       mail [--every SECONDS]         deliver the outbox (once, or forever every SECONDS)
       help                           show this text
 

@@ -19,7 +19,7 @@ public enum AccountCommands {
         if let problem = AccountRules.passwordProblem(password, email: email, name: name) { throw Failure(description: "password: \(englishReason(problem))") }
         let grants = try roles.map { text -> RoleGrant in
             guard let grant = RoleGrant(text) else {
-                throw Failure(description: "--role \(text): expected admin, moderator, moderator:forum=ID, instructor:edition=ID or reviewer:call=ID")
+                throw Failure(description: "--role \(text): expected admin, moderator, moderator:forum=ID, instructor:edition=ID, instructor:course=ID or reviewer:call=ID")
             }
             return grant
         }

@@ -16,12 +16,13 @@ enum Role: String, CaseIterable, Sendable {
     case admin, moderator, instructor, reviewer
 }
 
-/// Where a role applies.
+/// Where a role applies. A `course` scope is a capsule its instructors author.
 enum Scope: Hashable, Sendable {
     case global
     case forum(Int64)
     case edition(Int64)
     case call(Int64)
+    case course(Int64)
 
     var kind: String {
         switch self {
@@ -29,13 +30,14 @@ enum Scope: Hashable, Sendable {
         case .forum: "forum"
         case .edition: "edition"
         case .call: "call"
+        case .course: "course"
         }
     }
 
     var id: Int64? {
         switch self {
         case .global: nil
-        case .forum(let id), .edition(let id), .call(let id): id
+        case .forum(let id), .edition(let id), .call(let id), .course(let id): id
         }
     }
 
@@ -45,13 +47,15 @@ enum Scope: Hashable, Sendable {
         case ("forum", let id?): self = .forum(id)
         case ("edition", let id?): self = .edition(id)
         case ("call", let id?): self = .call(id)
+        case ("course", let id?): self = .course(id)
         default: return nil
         }
     }
 }
 
 /// One granted role, written `admin`, `moderator`, `moderator:forum=3`,
-/// `instructor:edition=12` or `reviewer:call=5` on the command line and in forms.
+/// `instructor:edition=12`, `instructor:course=4` or `reviewer:call=5` on the command line
+/// and in forms.
 struct RoleGrant: Hashable, Sendable, CustomStringConvertible {
     let role: Role
     let scope: Scope
@@ -59,7 +63,8 @@ struct RoleGrant: Hashable, Sendable, CustomStringConvertible {
     /// Which scopes each role takes (the same rules as the CHECKs on role_grants).
     static func isValid(role: Role, scope: Scope) -> Bool {
         switch (role, scope) {
-        case (.admin, .global), (.moderator, .global), (.moderator, .forum), (.instructor, .edition), (.reviewer, .call): true
+        case (.admin, .global), (.moderator, .global), (.moderator, .forum), (.instructor, .edition), (.instructor, .course),
+            (.reviewer, .call): true
         default: false
         }
     }

@@ -14,7 +14,7 @@ enum ExportWords {
     static func positions(_ t: Localizer) -> String { object(t, Position.allCases.map(\.rawValue)) { "position.\($0)" } }
     static func languages(_ t: Localizer) -> String { object(t, Language.allCases.map(\.rawValue)) { "language_name.\($0)" } }
     static func roles(_ t: Localizer) -> String { object(t, Role.allCases.map(\.rawValue)) { "role.\($0)" } }
-    static func scopes(_ t: Localizer) -> String { object(t, ["global", "edition", "forum", "call"]) { "scope.\($0)" } }
+    static func scopes(_ t: Localizer) -> String { object(t, ["global", "edition", "forum", "call", "course"]) { "scope.\($0)" } }
 
     /// Enrollment statuses as the reader's page says them, without the closing full stop;
     /// `not_completed` is an enrolment assessed as not completed.

@@ -38,7 +38,9 @@ enum AuditDetails {
         case "session.create", "session.delete":
             said.append(session(entry.action, take: take, t: t))
         default:
-            if entry.action.hasSuffix(".update") {
+            if let words = CapsuleAuditWords.sentences(entry.action, take: take, t: t) {
+                said += words
+            } else if entry.action.hasSuffix(".update") {
                 let kind = entry.action.dropLast(".update".count)
                 said += rest.map { change(kind: String(kind), field: $0.0, value: $0.1, t: t) }
                 rest = []
@@ -75,6 +77,7 @@ enum AuditDetails {
         "course.language": "admin.courses.language", "course.published": "admin.audit.field.published",
         "course.pathways": "admin.courses.pathways", "course.topics": "admin.courses.topics",
         "course.summary": "admin.courses.summary", "course.description": "admin.courses.description",
+        "course.workload_hours": "admin.capsules.workload",
         "edition.name": "admin.editions.name", "edition.language": "admin.editions.language",
         "edition.starts_on": "admin.editions.starts_on", "edition.ends_on": "admin.editions.ends_on",
         "edition.enrollment_opens_at": "admin.editions.opens_at", "edition.enrollment_closes_at": "admin.editions.closes_at",

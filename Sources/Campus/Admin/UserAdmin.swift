@@ -86,6 +86,7 @@ enum UserAdminQueries {
         let table: String
         switch scope {
         case .global: return true
+        case .course(let id): return try CapsulesFeature.capsuleExists(db, id: id)
         case .edition: table = "editions"
         case .forum: table = "forums"
         case .call: table = "scholarship_calls"
@@ -99,7 +100,7 @@ enum UserAdminQueries {
         let row = try db.query("""
             SELECT to_regclass('forums') IS NOT NULL AS forum, to_regclass('scholarship_calls') IS NOT NULL AS call
             """).first
-        return ["global", "edition"] + (try row?["forum"] == true ? ["forum"] : []) + (try row?["call"] == true ? ["call"] : [])
+        return ["global", "edition", "course"] + (try row?["forum"] == true ? ["forum"] : []) + (try row?["call"] == true ? ["call"] : [])
     }
 
     /// Refuses (409) a change that would leave no active admin, when `userID` loses admin
@@ -198,7 +199,7 @@ enum UserAdminRoutes {
         let granted: Bool = try db.transaction {
             guard try UserAdminQueries.grant(db, userID: record.listing.id, grant, by: context.user?.id) != nil else { return false }
             try context.audit("role.grant", "user", record.listing.id, ["role": grant.description])
-            let scoped = grant.role == .moderator && grant.scope != .global ? "_forum" : ""
+            let scoped = grant.role == .moderator && grant.scope != .global ? "_forum" : grant.scope.kind == "course" ? "_course" : ""
             try Notifier.notify(
                 db, app: context.app, userID: record.listing.id, kind: .account, message: "notice.role_granted.\(grant.role.rawValue)\(scoped)",
                 values: ["id": grant.scope.id.map(String.init) ?? ""], link: Paths.me.path())

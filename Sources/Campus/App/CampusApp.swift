@@ -41,6 +41,7 @@ public final class CampusApp: Sendable {
     static let features: [any Feature.Type] = [
         HomeFeature.self,
         CatalogFeature.self,
+        CapsulesFeature.self,
         AccountsFeature.self,
         NotificationsFeature.self,
         MailFeature.self,

@@ -3,7 +3,7 @@ import Web
 
 /// What a feature adds to Campus. A feature is a folder with one type conforming to this
 /// protocol, listed once in `CampusApp.features`; everything it contributes to the rest
-/// of the site — routes, navigation, its part of the reader's page, of the personal
+/// of the site — routes, navigation, its part of the home page and of the reader's page, of the personal
 /// export and of account deletion, its metrics, its card on the staff front page —
 /// comes through here, so a new feature touches its own folder and one line.
 ///
@@ -15,6 +15,9 @@ protocol Feature {
 
     /// Links in the site navigation, in order, each shown only to the readers it is for.
     static var navigation: [NavigationEntry] { get }
+
+    /// Its section of the home page, or nothing.
+    static func homeSection(_ context: Context) throws -> HTML?
 
     /// Its section of the reader's own page (/me), or nothing. Called in registration order.
     static func meSection(_ context: Context, user: CurrentUser) throws -> HTML?
@@ -38,6 +41,7 @@ protocol Feature {
 extension Feature {
     static var routes: [Route<Handler>] { [] }
     static var navigation: [NavigationEntry] { [] }
+    static func homeSection(_ context: Context) throws -> HTML? { nil }
     static func meSection(_ context: Context, user: CurrentUser) throws -> HTML? { nil }
     static func exportSections(_ db: Connection, user: CurrentUser, t: Localizer) throws -> [(name: String, json: SQL)] { [] }
     static func deleteAccount(_ db: Connection, app: CampusApp, userID: Int64) throws {}

@@ -13,6 +13,27 @@ enum CatalogFeature: Feature {
         NavigationEntry(.teaching, Paths.teaching.path(), "nav.teaching") { $0?.teachesAnyEdition == true },
     ]
 
+    /// The home page's editions starting soon.
+    static func homeSection(_ context: Context) throws -> HTML? {
+        let upcoming = try CatalogQueries.fetchUpcomingEditions(context.db, limit: 6)
+        let t = context.t
+        let items = upcoming.map { item -> HTML in
+            """
+            <li><a href="\(Paths.course.path(item.slug))">\(item.course)</a> \
+            <span class="muted">· \(item.edition.name) · \(CatalogPages.dateRange(item.edition.startsOn, item.edition.endsOn, t: t))</span></li>
+            """
+        }
+        let list: HTML = upcoming.isEmpty
+            ? "<p class=\"empty\">\(t("home.no_upcoming"))</p>"
+            : "<ul class=\"plain-list\">\(items)</ul>"
+        return """
+        <section aria-labelledby="upcoming-title">
+        <h2 id="upcoming-title">\(t("home.upcoming"))</h2>
+        \(list)
+        </section>
+        """
+    }
+
     static func meSection(_ context: Context, user: CurrentUser) throws -> HTML? {
         let enrollments = try EnrollmentQueries.fetchMyEnrollments(try context.db, userID: user.id)
         return MyEnrollmentPages.section(enrollments, context: context)

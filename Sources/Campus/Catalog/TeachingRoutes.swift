@@ -73,11 +73,11 @@ enum TeachingPages {
 extension CurrentUser {
     /// Holds an instructor grant on some edition (an admin's global powers do not count:
     /// the teaching home lists what a person teaches, not what they may see).
-    var teachesAnyEdition: Bool { grants.contains { $0.role == .instructor } }
+    var teachesAnyEdition: Bool { grants.contains { $0.role == .instructor && $0.scope.kind == "edition" } }
 
     func teaches(_ editionID: Int64) -> Bool {
         grants.contains { $0.role == .instructor && $0.scope == .edition(editionID) }
     }
 
-    var taughtEditionCount: Int { grants.filter { $0.role == .instructor }.count }
+    var taughtEditionCount: Int { grants.filter { $0.role == .instructor && $0.scope.kind == "edition" }.count }
 }

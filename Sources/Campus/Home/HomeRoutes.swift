@@ -6,28 +6,20 @@ enum HomeRoutes {
         Route("GET", Paths.home, showHome),
     ]
 
+    /// What Campus is, then each feature's section: what starts soon, capsules…
     static func showHome(_ context: Context) throws -> Response {
-        let upcoming = try CatalogQueries.fetchUpcomingEditions(context.db, limit: 6)
         let t = context.t
-        let items = upcoming.map { item -> HTML in
-            """
-            <li><a href="\(Paths.course.path(item.slug))">\(item.course)</a> \
-            <span class="muted">· \(item.edition.name) · \(CatalogPages.dateRange(item.edition.startsOn, item.edition.endsOn, t: t))</span></li>
-            """
+        var sections = HTML()
+        for feature in CampusApp.features {
+            if let section = try feature.homeSection(context) { sections += section }
         }
-        let upcomingList: HTML = upcoming.isEmpty
-            ? "<p class=\"empty\">\(t("home.no_upcoming"))</p>"
-            : "<ul class=\"plain-list\">\(items)</ul>"
         let body: HTML = """
         <section class="hero">
         <h1>\(t("home.title"))</h1>
         <p class="lead">\(t("home.lead"))</p>
         <p class="actions"><a class="button" href="\(Paths.courses.path())">\(t("home.browse"))</a></p>
         </section>
-        <section aria-labelledby="upcoming-title">
-        <h2 id="upcoming-title">\(t("home.upcoming"))</h2>
-        \(upcomingList)
-        </section>
+        \(sections)
         """
         return context.page(t("home.page_title"), body, section: .home)
     }

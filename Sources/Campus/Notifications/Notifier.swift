@@ -9,6 +9,8 @@ enum NotificationKind: String, CaseIterable, Sendable {
     case enrollment
     /// Changes to the sessions of an edition the reader takes part in.
     case schedule
+    /// Capsules completed and quiz attempts granted.
+    case capsule
 
     var emailByDefault: Bool { true }
 }
