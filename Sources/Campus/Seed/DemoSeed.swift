@@ -37,7 +37,7 @@ public enum DemoSeed {
                     """).first?["id"] ?? 0
             }
             var editionCount = 0
-            for course in DemoData.courses {
+            for course in DemoData.courses + DemoCapsules.courses {
                 guard let courseID: Int64 = try db.query("""
                     INSERT INTO courses (slug, kind, title, summary, description, language, pathways)
                     VALUES (\(course.slug), \(course.kind), \(course.title), \(course.summary), \(course.description),
@@ -71,9 +71,10 @@ public enum DemoSeed {
             guard let hash = Passwords.hash(DemoAccounts.password) else { throw SeedError("password hashing failed") }
             let people = try DemoAccounts.seed(db, passwordHash: hash)
             try DemoEnrollments.seed(db, passwordHash: hash)
+            try DemoCapsules.seed(db)
             return [
                 "seeded \(DemoData.organizations.count) organizations, \(DemoData.topics.count) topics, "
-                    + "\(DemoData.courses.count) courses, \(editionCount) editions, \(people) demo accounts "
+                    + "\(DemoData.courses.count + DemoCapsules.courses.count) courses, \(editionCount) editions, \(people) demo accounts "
                     + "and \(DemoEnrollments.learners.count) participants",
             ]
         }
