@@ -109,6 +109,49 @@ import TestSupport
         "POST /admin/editions/{id}/documents":           [403,   403,    403,    403,   403,   403,   422],
         "GET /admin/documents/{id}/delete":              [303,   403,    403,    403,   403,   403,   200],
         "POST /admin/documents/{id}/delete":             [403,   403,    403,    403,   403,   403,   303],
+        // Capsules (a published demo capsule; each reader starts it, then reads lesson 1 and
+        // tries the quiz of its last lesson; the instructor authors this capsule)
+        "GET /capsules":                                 [200,   200,    200,    200,   200,   200,   200],
+        "GET /capsules/{slug}":                          [200,   200,    200,    200,   200,   200,   200],
+        "POST /capsules/{slug}/start":                   [403,   403,    303,    303,   303,   303,   303],
+        // An unverified reader could not start it: its lessons send back to the capsule.
+        "GET /capsules/{slug}/lessons/{n}":              [303,   303,    200,    200,   200,   200,   200],
+        "POST /capsules/{slug}/lessons/{n}/complete":    [403,   403,    303,    303,   303,   303,   303],
+        "POST /capsules/{slug}/lessons/{n}/quiz/start":  [403,   403,    303,    303,   303,   303,   303],
+        // A submission without its attempt is refused, never graded.
+        "POST /capsules/{slug}/lessons/{n}/quiz":        [403,   403,    422,    422,   422,   422,   422],
+        // Authoring: admins, and instructors of this capsule
+        "GET /admin/capsules":                           [303,   403,    403,    200,   403,   403,   200],
+        "GET /admin/capsules/new":                       [303,   403,    403,    403,   403,   403,   200],
+        "POST /admin/capsules":                          [403,   403,    403,    403,   403,   403,   422],
+        "GET /admin/capsules/{id}":                      [303,   403,    403,    200,   403,   403,   200],
+        "POST /admin/capsules/{id}":                     [403,   403,    403,    422,   403,   403,   422],
+        "POST /admin/capsules/{id}/publish":             [403,   403,    403,    303,   403,   403,   303],
+        "POST /admin/capsules/{id}/unpublish":           [403,   403,    403,    303,   403,   403,   303],
+        "GET /admin/capsules/{id}/preview":              [303,   403,    403,    200,   403,   403,   200],
+        "GET /admin/capsules/{id}/preview/lessons/{n}":  [303,   403,    403,    200,   403,   403,   200],
+        "POST /admin/capsules/{id}/lessons":             [403,   403,    403,    422,   403,   403,   422],
+        "GET /admin/capsules/{id}/lessons/{lesson}":     [303,   403,    403,    200,   403,   403,   200],
+        "POST /admin/capsules/{id}/lessons/{lesson}":    [403,   403,    403,    422,   403,   403,   422],
+        "POST /admin/capsules/{id}/lessons/{lesson}/move": [403, 403,    403,    422,   403,   403,   422],
+        "GET /admin/capsules/{id}/lessons/{lesson}/delete": [303, 403,   403,    200,   403,   403,   200],
+        // Without `confirm`, to the page that asks.
+        "POST /admin/capsules/{id}/lessons/{lesson}/delete": [403, 403,  403,    303,   403,   403,   303],
+        "POST /admin/capsules/{id}/lessons/{lesson}/readings": [403, 403, 403,   422,   403,   403,   422],
+        "POST /admin/capsules/{id}/lessons/{lesson}/readings/{reading}/delete": [403, 403, 403, 404, 403, 403, 404],
+        "POST /admin/capsules/{id}/lessons/{lesson}/quiz": [403, 403,    403,    422,   403,   403,   422],
+        "GET /admin/capsules/{id}/lessons/{lesson}/quiz/delete": [303, 403, 403,  200,   403,   403,   200],
+        "POST /admin/capsules/{id}/lessons/{lesson}/quiz/delete": [403, 403, 403, 303,   403,   403,   303],
+        "GET /admin/capsules/{id}/lessons/{lesson}/questions/new": [303, 403, 403, 200,  403,   403,   200],
+        "POST /admin/capsules/{id}/lessons/{lesson}/questions": [403, 403, 403,  422,   403,   403,   422],
+        "GET /admin/capsules/{id}/questions/{question}": [303,   403,    403,    200,   403,   403,   200],
+        "POST /admin/capsules/{id}/questions/{question}": [403,  403,    403,    422,   403,   403,   422],
+        "GET /admin/capsules/{id}/questions/{question}/delete": [303, 403, 403,  200,   403,   403,   200],
+        "POST /admin/capsules/{id}/questions/{question}/delete": [403, 403, 403, 303,   403,   403,   303],
+        // Numbers for staff
+        "GET /admin/capsules/{id}/stats":                [303,   403,    403,    200,   403,   403,   200],
+        "GET /admin/capsules/{id}/stats.csv":            [303,   403,    403,    200,   403,   403,   200],
+        "POST /admin/capsules/{id}/extra-attempts":      [403,   403,    403,    422,   403,   403,   422],
     ]
 
     static func key(_ route: Route<Handler>) -> String { "\(route.method) \(route.pattern)" }
@@ -130,13 +173,25 @@ import TestSupport
               AND admission = 'open' AND fee = 0 AND starts_on > current_date ORDER BY capacity DESC, id LIMIT 1
             """).first?["id"] ?? 0
         #expect(editionID > 0)
+        // A published demo capsule whose last lesson has the quiz.
+        let capsule = try #require(try db.query("""
+            SELECT c.id, c.slug, (SELECT min(l.id) FROM lessons l WHERE l.course_id = c.id) AS first_lesson,
+                   (SELECT l.id FROM lessons l JOIN quizzes q ON q.lesson_id = l.id WHERE l.course_id = c.id) AS quiz_lesson,
+                   (SELECT l.position FROM lessons l JOIN quizzes q ON q.lesson_id = l.id WHERE l.course_id = c.id) AS quiz_position,
+                   (SELECT min(qq.id) FROM lessons l JOIN quizzes q ON q.lesson_id = l.id JOIN questions qq ON qq.quiz_id = q.id
+                    WHERE l.course_id = c.id) AS question
+            FROM courses c WHERE c.slug = 'capsula-estrategia-urbana'
+            """).first.map { row in
+            (id: try row["id"] as Int64, slug: try row["slug"] as String, firstLesson: try row["first_lesson"] as Int64,
+             quizLesson: try row["quiz_lesson"] as Int64, quizPosition: try row["quiz_position"] as Int, question: try row["question"] as Int64)
+        })
         var readers: [Reader: Int64] = [:]
         for reader in Reader.allCases where reader != .visitor {
             let roles: [String]
             switch reader {
             case .admin: roles = ["admin"]
             case .moderator: roles = ["moderator"]
-            case .instructor: roles = ["instructor:edition=\(editionID)"]
+            case .instructor: roles = ["instructor:edition=\(editionID)", "instructor:course=\(capsule.id)"]
             default: roles = []
             }
             let id = try app.createUser("\(reader)@matrix.example", name: "\(reader)", verified: reader != .unverified, roles: roles)
@@ -164,12 +219,20 @@ import TestSupport
 
         func path(_ pattern: RoutePattern) -> String {
             var values: [String] = []
+            let text = pattern.description
+            let isQuiz = text.contains("/quiz") || text.contains("/questions")
             for name in pattern.parameterNames {
                 switch name {
+                case "slug" where text.hasPrefix("/capsules"): values.append(capsule.slug)
+                case "n": values.append(String(isQuiz ? capsule.quizPosition : 1))
+                case "lesson": values.append(String(isQuiz ? capsule.quizLesson : capsule.firstLesson))
+                case "question": values.append(String(capsule.question))
+                case "id" where text.hasPrefix("/admin/capsules"): values.append(String(capsule.id))
                 case "slug": values.append("programa-pensamiento-estrategico-urbano")
                 case "token": values.append("no-such-token")
                 case "code": values.append(certificate.code)
                 case "grant", "enrollment", "session": values.append("999999")
+                case "grant", "enrollment", "session", "reading": values.append("999999")
                 case "id":
                     let prefix = pattern.description
                     values.append(String(

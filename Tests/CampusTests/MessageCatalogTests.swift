@@ -21,6 +21,12 @@ import TestSupport
         "pt:admin.certificates.title", "pt:certificate.page_title", "pt:certificate.holder", "pt:certificate.kind.capsule",
         "pt:certificate.hours.one", "pt:certificate.hours.other", "pt:certificate.language", "pt:certificate.code",
         "pt:certificate.status.valid",
+        "pt:nav.capsules", "pt:scope.course", "pt:capsule.hours.one", "pt:capsule.hours.other", "pt:capsule.facts.language",
+        "pt:admin.capsules.title", "pt:admin.capsules.capsule", "pt:admin.capsules.publish", "pt:admin.capsules.move_up",
+        "pt:admin.capsules.lesson_title", "pt:admin.capsules.body", "pt:admin.capsules.prompt", "pt:admin.capsules.answer_text",
+        "pt:admin.capsules.stats.title", "pt:admin.capsules.stats.page_title", "pt:admin.capsules.stats.hours.one",
+        "pt:admin.capsules.stats.hours.other", "pt:admin.capsules.stats.minutes.one", "pt:admin.capsules.stats.minutes.other",
+        "en:admin.audit.detail.no",
     ]
 
     @Test func everyKeyExistsInEveryLanguage() throws {

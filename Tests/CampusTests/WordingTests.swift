@@ -5,15 +5,15 @@ import TestSupport
 @testable import Campus
 @testable import Web
 
-/// The interface promises only what is there: scholarships, forums and capsules bring
-/// their own words when they arrive (certificates have come: /me lists them).
+/// The interface promises only what is there: scholarships and forums bring their own
+/// words when they arrive (certificates and capsules have come).
 @Suite struct WordingTests {
     /// Stems of the features still to come, as each language writes them.
     static let unbuilt: [Language: [String]] = [
-        .es: ["beca", "foro", "cápsula"],
-        .pt: ["bolsa", "fórum", "fóruns", "cápsula"],
-        .en: ["scholarship", "forum", "capsule"],
-        .fr: ["bourse", "forum", "capsule"],
+        .es: ["beca", "foro"],
+        .pt: ["bolsa", "fórum", "fóruns"],
+        .en: ["scholarship", "forum"],
+        .fr: ["bourse", "forum"],
     ]
 
     /// The words a reader sees: the page without its tags.
@@ -38,6 +38,20 @@ import TestSupport
             for stem in WordingTests.unbuilt[language] ?? [] {
                 #expect(!text.contains(stem), "\(language.rawValue) \(path) speaks of “\(stem)”")
             }
+        }
+    }
+
+    /// Capsules exist now: the navigation, the home page, `/me` and the email preferences
+    /// speak of them in every language.
+    @Test(arguments: Language.allCases)
+    func pagesSpeakOfCapsules(_ language: Language) throws {
+        let stems: [Language: String] = [.es: "cápsula", .pt: "cápsula", .en: "capsule", .fr: "capsule"]
+        let reader = try TestApp()
+        try reader.createUser("capsulas-\(language.rawValue)@example.org")
+        _ = reader.signIn("capsulas-\(language.rawValue)@example.org")
+        reader.cookies["lang"] = language.rawValue
+        for path in ["/", "/me", "/me/email", "/capsules"] {
+            #expect(visibleText(reader.get(path)).contains(stems[language] ?? "?"), "\(language.rawValue) \(path)")
         }
     }
 }
