@@ -27,6 +27,9 @@ import TestSupport
         #expect(text.contains("3 horas · inglés · 4 lecciones"))
         // The catalog of courses keeps to courses; capsules have their own list.
         #expect(!app.get("/courses").bodyText.contains("Movilidad sostenible: cinco decisiones"))
+        let moved = app.get("/courses/capsula-movilidad-sostenible")
+        #expect(moved.status == .permanentRedirect)
+        #expect(moved.header("Location") == "/capsules/capsula-movilidad-sostenible")
         let capsule = app.get("/capsules/capsula-movilidad-sostenible").bodyText
         #expect(capsule.contains("<dt>Carga de trabajo estimada</dt><dd>2 horas</dd>"))
         #expect(capsule.contains("Entre para empezar"))
@@ -142,5 +145,40 @@ import TestSupport
         let mayor = try app.browser(signedInAs: "alcaldesa@campus.example").get("/me").bodyText
         #expect(mayor.contains("Qué es una estrategia urbana y para qué sirve"))
         #expect(mayor.contains("2 de 4 lecciones hechas"))
+    }
+
+    @Test func theExportTellsAndDeletingTheAccountDropsWhatWasNotCompleted() throws {
+        let finished = try capsules.make(lessons: 1, questions: nil, title: "Cápsula terminada")
+        let unfinished = try capsules.make(lessons: 2, title: "Cápsula a medias")
+        let learner = try app.learner("privacidad@example.org")
+        _ = learner.post(finished.path + "/start", [])
+        _ = learner.post(finished.lesson(1) + "/complete", [])
+        _ = learner.post(unfinished.path + "/start", [])
+        _ = learner.post(unfinished.lesson(1) + "/complete", [])
+        _ = learner.post(unfinished.lastLesson + "/quiz", try learner.beginQuiz(unfinished).answers(right: 0))
+        let export = learner.get("/me/export").bodyText
+        #expect(export.contains("\"capsules\": [{\"capsule\" : \"Cápsula terminada\""))
+        #expect(export.contains("\"capsule\" : \"Cápsula a medias\""))
+        #expect(export.contains("\"attempt\" : 1"))
+        #expect(export.contains("\"score\" : 0, \"passed\" : false"))
+        #expect(learner.post("/me/delete", [("password", "correct horse battery staple")]).status == .seeOther)
+        let row = try #require(try app.connect().query("""
+            SELECT (SELECT count(*) FROM capsule_progress p WHERE p.user_id = u.id)::int8 AS progress,
+                   (SELECT count(*) FROM capsule_progress p WHERE p.user_id = u.id AND p.completed_at IS NOT NULL)::int8 AS completed,
+                   (SELECT count(*) FROM lesson_progress lp WHERE lp.user_id = u.id)::int8 AS lessons,
+                   (SELECT count(*) FROM quiz_attempts a WHERE a.user_id = u.id)::int8 AS attempts
+            FROM users u WHERE u.email LIKE 'deleted-%' ORDER BY u.id DESC LIMIT 1
+            """).first)
+        #expect(try row["progress"] as Int == 1)
+        #expect(try row["completed"] as Int == 1)
+        #expect(try row["lessons"] as Int == 1)
+        #expect(try row["attempts"] as Int == 0)
+    }
+
+    @Test func metricsCountCapsulesInProgressAndCompleted() throws {
+        let admin = try app.browser(signedInAs: "admin@campus.example")
+        let metrics = admin.get("/metrics").bodyText
+        #expect(metrics.contains("campus_capsules_in_progress 5\n"))
+        #expect(metrics.contains("campus_capsules_completed 1\n"))
     }
 }

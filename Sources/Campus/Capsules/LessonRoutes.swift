@@ -29,11 +29,10 @@ enum LessonRoutes {
         var view: QuizView?
         if let quiz, let userID = context.user?.id {
             let standing = try QuizQueries.fetchStanding(db, quizID: quiz.id, userID: userID)
-            view = QuizView(
-                settings: quiz, standing: standing,
-                openAttempt: try standing.openAttemptID.flatMap { try QuizQueries.fetchAttemptForm(db, attemptID: $0) },
-                lastAttempt: try standing.lastAttemptID.flatMap { try QuizQueries.fetchAttemptWithKey(db, attemptID: $0) },
-                kept: kept, missing: missing)
+            let open = try standing.openAttemptID.flatMap { try QuizQueries.fetchAttemptForm(db, attemptID: $0) }
+            // The last attempt's review shows only when none is in progress.
+            let last = open != nil ? nil : try standing.lastAttemptID.flatMap { try QuizQueries.fetchAttemptWithKey(db, attemptID: $0) }
+            view = QuizView(settings: quiz, standing: standing, openAttempt: open, lastAttempt: last, kept: kept, missing: missing)
         }
         let page = LessonPage(capsule: capsule, progress: progress, lesson: lesson, done: done, quiz: view, links: .learner(capsule))
         return context.page(lesson.title, LessonPages.page(page, context: context), status: status, section: .capsules)

@@ -27,6 +27,8 @@ enum CatalogRoutes {
         guard let course = try CatalogQueries.fetchCourse(context.db, slug: slug, language: context.language.rawValue, reader: context.user) else {
             throw HTTPError(.notFound, reason: "catalog.course_not_found")
         }
+        // A capsule has its own page, where it can be taken.
+        if course.kind == "capsule" { return .redirect(to: CapsulePaths.capsule.path(course.slug), status: .permanentRedirect) }
         let editions = try CatalogQueries.fetchEditions(context.db, courseID: course.id)
         let syllabus = try DocumentRoutes.syllabus(context, owners: [.course(course.id)])
         return context.page(course.title, CatalogPages.coursePage(course, editions: editions, syllabus: syllabus, context: context), section: .courses)
