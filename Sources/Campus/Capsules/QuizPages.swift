@@ -29,9 +29,10 @@ enum QuizPages {
         """
     }
 
+    /// Attempts left, the one in progress counted as taken.
     static func attempts(_ quiz: QuizView, t: Localizer) -> String {
         guard let allowed = quiz.standing?.allowed(quiz.settings) ?? quiz.settings.maxAttempts else { return t("capsule.quiz.unlimited") }
-        let used = quiz.standing?.attemptsUsed ?? 0
+        let used = (quiz.standing?.attemptsUsed ?? 0) + (quiz.standing?.openAttemptID == nil ? 0 : 1)
         return t.plural("capsule.quiz.attempts_left", max(0, allowed - used), ["allowed": String(allowed)])
     }
 

@@ -73,7 +73,7 @@ extension DemoCapsules {
                 right("Pela rede de ruas, no caminho que a pessoa percorre", "É a distância real a pé."),
                 wrong("Pelo tempo de carro", "A proximidade se mede a pé ou de bicicleta."),
             ]),
-            q("Que grupos ganham mais autonomia com a proximidade? Escolha todas as corretas.", multiple: true, [
+            q("Que grupos ganham mais autonomia com a proximidade?", multiple: true, [
                 right("Crianças", "Podem ir sozinhas à escola ou à praça."),
                 right("Pessoas idosas", "Evitam deslocamentos longos."),
                 right("Quem cuida de outras pessoas", "Encadeia tarefas em trajetos curtos."),
@@ -171,7 +171,7 @@ extension DemoCapsules {
                 wrong("Porque reduce el consumo de combustible", "Puede hacerlo, pero no es la razón principal."),
                 wrong("Porque los autos no pueden ir más rápido en calles angostas", "Sí pueden; por eso hay que limitarlo."),
             ]),
-            q("¿Qué hace que un carril exclusivo para buses funcione? Elija todas las correctas.", multiple: true, [
+            q("¿Qué hace que un carril exclusivo para buses funcione?", multiple: true, [
                 right("Que sea continuo", "Las interrupciones le quitan efecto."),
                 right("Que se fiscalice", "Sin control se llena de autos."),
                 right("Paradas accesibles e integración tarifaria", "Hacen que la red sirva para más viajes."),

@@ -74,7 +74,7 @@ extension DemoCapsules {
                 wrong("Porque las mujeres no usan el transporte público", "Lo usan, a menudo más que los hombres."),
                 wrong("Porque los buses son caros", "El precio importa, pero no es la razón del ejemplo."),
             ]),
-            q("¿Qué pueden incluir los pliegos de contratación con perspectiva de género? Elija todas las correctas.", multiple: true, [
+            q("¿Qué pueden incluir los pliegos de contratación con perspectiva de género?", multiple: true, [
                 right("Criterios que valoren planes de igualdad en las empresas", "Son criterios de adjudicación."),
                 right("Recogida de datos desagregados por sexo de las personas usuarias", "Es una condición de ejecución."),
                 right("Cláusulas para prevenir el acoso sexual en la obra o el servicio", "Protegen a trabajadoras y usuarias."),
@@ -90,7 +90,7 @@ extension DemoCapsules {
                 right("El análisis del presupuesto completo según su efecto en la igualdad", "Mira a quién llegan los recursos."),
                 wrong("Repartir el presupuesto a partes iguales entre mujeres y hombres", "No se trata de dividirlo por la mitad."),
             ]),
-            q("¿Qué datos conviene desagregar por sexo primero? Elija todas las correctas.", multiple: true, [
+            q("¿Qué datos conviene desagregar por sexo primero?", multiple: true, [
                 right("Quién usa cada servicio y en qué horarios", "Muestra necesidades distintas."),
                 right("El personal municipal por nivel de responsabilidad", "Muestra brechas dentro del propio municipio."),
                 right("La participación en consultas", "Muestra quién tiene voz."),
@@ -181,7 +181,7 @@ extension DemoCapsules {
                 wrong("Porque es más caro", "El problema principal es el riesgo."),
                 wrong("Porque está prohibido en todas partes", "No siempre lo está, y ese es el problema."),
             ]),
-            q("¿Qué combina el riesgo, además de la amenaza? Elija todas las correctas.", multiple: true, [
+            q("¿Qué combina el riesgo, además de la amenaza?", multiple: true, [
                 right("La exposición", "Quiénes y qué están en el camino de la amenaza."),
                 right("La vulnerabilidad", "Qué tan frágiles son."),
                 right("Las capacidades", "Qué tienen para responder."),

@@ -74,7 +74,7 @@ extension DemoCapsules {
                 wrong("Publicar absolutamente todo", "Los datos personales se protegen."),
                 wrong("Publicar solo lo que alguien pide por escrito", "Eso es acceso a la información a pedido."),
             ]),
-            q("¿Qué conjuntos suelen estar en la lista prioritaria? Elija todas las correctas.", multiple: true, [
+            q("¿Qué conjuntos suelen estar en la lista prioritaria?", multiple: true, [
                 right("Presupuesto y su ejecución", "Es de los más pedidos."),
                 right("Contratos y compras", "Permite rendir cuentas."),
                 right("Recorridos y horarios del transporte", "Alimenta muchas aplicaciones."),
@@ -183,7 +183,7 @@ extension DemoCapsules {
                 wrong("Empezar por informar", "Informar tiene su lugar."),
                 wrong("Usar varios niveles en un mismo proceso", "Se pueden combinar."),
             ]),
-            q("¿Qué hace que un presupuesto participativo funcione? Elija todas las correctas.", multiple: true, [
+            q("¿Qué hace que un presupuesto participativo funcione?", multiple: true, [
                 right("Un monto significativo y garantizado", "Da sentido a participar."),
                 right("Análisis técnico previo explicado en lenguaje claro", "Evita votar lo inviable."),
                 right("Ejecución en plazos razonables con información de avance", "Sostiene la confianza."),
@@ -291,7 +291,7 @@ extension DemoCapsules {
                 wrong("Because indirect contributions are forbidden", "They are not forbidden, just not informative."),
                 wrong("To make the report shorter", "Length is not the point."),
             ]),
-            q("What makes a good local indicator? Choose every right answer.", multiple: true, [
+            q("What makes a good local indicator?", multiple: true, [
                 right("The city has data for it every year", "Otherwise it cannot be followed."),
                 right("Its source, baseline and owner are written down", "So it can be updated consistently."),
                 right("It can be broken down by sex, age or neighbourhood", "Averages hide who is left behind."),

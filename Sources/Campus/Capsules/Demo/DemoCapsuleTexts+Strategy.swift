@@ -83,7 +83,7 @@ extension DemoCapsules {
                 wrong("Es el de mayor presupuesto", "El tamaño no lo hace estructurante."),
                 wrong("Lo ejecuta una sola área municipal", "Suele necesitar a varias áreas y actores."),
             ]),
-            q("¿Qué rasgos ayudan a que una estrategia sobreviva a un cambio de gobierno? Elija todas las correctas.", multiple: true, [
+            q("¿Qué rasgos ayudan a que una estrategia sobreviva a un cambio de gobierno?", multiple: true, [
                 right("Un acuerdo político amplio al aprobarla", "Reduce la tentación de empezar de cero."),
                 right("Actores externos al municipio que la reclaman", "La sostienen desde fuera del gobierno."),
                 right("Proyectos ya en marcha", "Nadie quiere detener lo que avanza."),
@@ -170,7 +170,7 @@ extension DemoCapsules {
                 wrong("El gobierno metropolitano creado por ley", "Es el más estable y el más difícil de aprobar."),
                 wrong("La agencia sectorial", "Tiene estructura técnica propia y dura más."),
             ]),
-            q("¿Qué ventajas trae cooperar a escala metropolitana? Elija todas las correctas.", multiple: true, [
+            q("¿Qué ventajas trae cooperar a escala metropolitana?", multiple: true, [
                 right("Servicios más baratos por habitante gracias a la escala", "La escala reduce costos."),
                 right("Acceso a servicios para municipios con menos recursos", "Es una ganancia de equidad."),
                 right("Planificar juntos suelo, vivienda y movilidad", "Es una ganancia de coherencia."),

@@ -69,6 +69,8 @@ enum DemoCapsules {
                 for reading in lesson.readings { try CapsuleAuthoringQueries.addReading(db, lessonID: id, title: reading.title, url: reading.url) }
                 lastLesson = id
             }
+            // Written before any demo learner started, so no lesson shows as new to them.
+            try db.execute("UPDATE lessons SET created_at = now() - interval '60 days', updated_at = now() - interval '60 days' WHERE course_id = \(courseID)")
             let quiz = content.quiz
             _ = try CapsuleAuthoringQueries.saveQuiz(db, lessonID: lastLesson, QuizFields(
                 passingScore: quiz.passing, maxAttempts: quiz.attempts, drawCount: quiz.draw, shuffleAnswers: true,
