@@ -169,6 +169,18 @@ fetch "$base/me" "$var/pages/me.html" "$cookie" >/dev/null
 edition=$(first_link /editions/ <"$var/pages/me.html")
 [ -n "$edition" ] || edition=$(first_link /editions/ <"$var/pages/courses.html")
 [ -n "$slug" ] && [ -n "$edition" ] || fail "no course or edition link on /courses"
+# A capsule lesson the learner may read: the first capsule she is taking, or the first
+# listed, started now (starting again changes nothing).
+capsule=$(first_link /capsules/ <"$var/pages/me.html")
+if [ -z "$capsule" ]; then
+  fetch "$base/capsules" "$var/pages/capsules.html" "$cookie" >/dev/null
+  capsule=$(first_link /capsules/ <"$var/pages/capsules.html")
+fi
+[ -n "$capsule" ] || fail "no capsule link on /me or /capsules"
+token=$(sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' "$var/pages/me.html" | sed -n 1p)
+curl -sS -o /dev/null -H "Cookie: $cookie" --data-urlencode "_csrf=$token" "$base$capsule/start"
+lesson="$capsule/lessons/1"
+fetch "$base$lesson" "$var/pages/lesson.html" "$cookie" >/dev/null
 # Both pages carry a CSRF token (a fresh one per answer from Campus); the rest should match.
 without_token() { sed 's/name="_csrf" value="[^"]*"/name="_csrf" value=""/' "$1"; }
 markup="the same markup apart from the CSRF token"
@@ -185,6 +197,7 @@ pages=(
   '`/editions/{id}` signed out|'"$edition"'|0|0.5'
   '`/me` signed in|/me|1|0.35'
   '`/editions/{id}` signed in|'"$edition"'|1|0.35'
+  '`/capsules/{slug}/lessons/1` signed in|'"$lesson"'|1|0.35'
 )
 rows="$var/rows.tsv"
 : >"$rows"

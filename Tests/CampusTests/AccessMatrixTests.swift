@@ -214,8 +214,8 @@ import TestSupport
             try db.execute("INSERT INTO document_contents (document_id, bytes) VALUES (\(id), \(ByteArray(Array("%PDF-1.7\n".utf8))))")
             return id
         }
-        let capsule: Int64 = try db.query("SELECT id FROM courses WHERE kind = 'capsule' ORDER BY id LIMIT 1").first?["id"] ?? 0
-        let certificate = try #require(try Certificates.issue(db, app: app.app, userID: target, kind: .capsule, courseID: capsule))
+        let certifiedCapsule: Int64 = try db.query("SELECT id FROM courses WHERE kind = 'capsule' ORDER BY id LIMIT 1").first?["id"] ?? 0
+        let certificate = try #require(try Certificates.issue(db, app: app.app, userID: target, kind: .capsule, courseID: certifiedCapsule))
 
         func path(_ pattern: RoutePattern) -> String {
             var values: [String] = []

@@ -81,11 +81,17 @@ import TestSupport
         let notices: [String] = try db.query("""
             SELECT n.message FROM notifications n JOIN users u ON u.id = n.user_id WHERE u.email = 'completa@example.org'
             """).map { try $0["message"] }
-        #expect(notices == ["notice.capsule.completed"])
-        #expect(try app.outbox(to: "completa@example.org").first?.body.contains("Completó la cápsula «Cápsula sin cuestionario»") == true)
+        // Completing issues the certificate: the learner hears of it once, with its link.
+        #expect(notices == ["notice.certificate.issued"])
+        let code: String = try #require(try db.query("""
+            SELECT x.code FROM certificates x JOIN users u ON u.id = x.user_id
+            WHERE u.email = 'completa@example.org' AND x.kind = 'capsule' AND x.course_id = \(capsule.id)
+            """).first?["code"])
+        #expect(page.contains("href=\"/certificates/\(code)\""))
+        #expect(try TestApp(sharing: app).get("/certificates/\(code)").bodyText.contains("Cápsula sin cuestionario"))
         // Marking a lesson again completes nothing twice.
         _ = learner.post(capsule.lesson(1) + "/complete", [])
-        #expect(try db.query("SELECT 1 FROM notifications WHERE message = 'notice.capsule.completed'").count == 1)
+        #expect(try db.query("SELECT 1 FROM notifications WHERE message = 'notice.certificate.issued'").count == 1)
     }
 
     @Test func aCapsuleWithAQuizCompletesOnlyOnceTheQuizIsPassed() throws {

@@ -92,7 +92,7 @@ enum CapsulePages {
     }
 
     static func capsulePage(
-        _ capsule: Capsule, progress: CapsuleProgress?, lessons: [LessonSummary], links: CapsuleLinks, context: Context
+        _ capsule: Capsule, progress: CapsuleProgress?, lessons: [LessonSummary], links: CapsuleLinks, certificate: String? = nil, context: Context
     ) -> HTML {
         let t = context.t
         let description: HTML = capsule.description.isEmpty
@@ -106,7 +106,7 @@ enum CapsulePages {
         <p class="lead" lang="\(capsule.language)">\(capsule.summary)</p>
         \(facts(capsule, t: t))
         </header>
-        \(statusBox(capsule, progress: progress, lessons: lessons, links: links, context: context))
+        \(statusBox(capsule, progress: progress, lessons: lessons, links: links, certificate: certificate, context: context))
         \(description)
         <section aria-labelledby="lessons-title">
         <h2 id="lessons-title">\(t("capsule.lessons_title"))</h2>
@@ -141,7 +141,7 @@ enum CapsulePages {
     }
 
     /// What the reader can do now: sign in, start, continue, or see that it is completed.
-    static func statusBox(_ capsule: Capsule, progress: CapsuleProgress?, lessons: [LessonSummary], links: CapsuleLinks, context: Context) -> HTML {
+    static func statusBox(_ capsule: Capsule, progress: CapsuleProgress?, lessons: [LessonSummary], links: CapsuleLinks, certificate: String?, context: Context) -> HTML {
         let t = context.t
         let edit: HTML = context.user?.authors(capsule.id) == true && !links.isPreview
             ? " <a class=\"button secondary\" href=\"\(CapsulePaths.adminCapsule.path(capsule.id))\">\(t("capsule.edit"))</a>" : ""
@@ -149,8 +149,11 @@ enum CapsulePages {
         if let progress, let slug = links.learnerSlug {
             let resume = resumePosition(progress, lessons: lessons)
             let title = lessons.first { $0.position == resume }?.title ?? ""
+            let held: HTML = certificate.map {
+                " <a href=\"\(Paths.certificate.path($0))\">\(t("capsule.certificate_link"))</a>"
+            } ?? ""
             let completed: HTML = progress.completedAt.map {
-                "<p><strong>\(t("capsule.status.completed", ["date": day($0, context: context)]))</strong></p>"
+                "<p><strong>\(t("capsule.status.completed", ["date": day($0, context: context)]))</strong>\(held)</p>"
             } ?? ""
             let label = progress.isCompleted ? t("capsule.review_lessons") : t("capsule.continue", ["n": String(resume ?? 1), "title": title])
             let action: HTML = resume.map { "<p class=\"actions\"><a class=\"button\" href=\"\(CapsulePaths.lesson.path(slug, $0))\">\(label)</a>\(edit)</p>" } ?? edit

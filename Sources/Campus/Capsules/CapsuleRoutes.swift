@@ -27,7 +27,11 @@ enum CapsuleRoutes {
     static func showCapsule(_ context: Context) throws -> Response {
         let (capsule, progress) = try loadCapsule(context)
         let lessons = try CapsuleQueries.fetchLessons(context.db, courseID: capsule.id, userID: context.user?.id)
-        let body = CapsulePages.capsulePage(capsule, progress: progress, lessons: lessons, links: .learner(capsule), context: context)
+        let certificate = try context.user.flatMap { user in
+            progress?.isCompleted == true
+                ? try CertificateQueries.fetchCertificate(context.db, userID: user.id, kind: .capsule, courseID: capsule.id, editionID: nil)?.code : nil
+        }
+        let body = CapsulePages.capsulePage(capsule, progress: progress, lessons: lessons, links: .learner(capsule), certificate: certificate, context: context)
         return context.page(capsule.title, body, section: .capsules)
     }
 

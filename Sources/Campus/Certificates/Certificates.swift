@@ -40,6 +40,11 @@ struct Certificate: Sendable {
 
 /// Issuing certificates, and the codes that name them.
 enum Certificates {
+    /// Whether `userID` already holds a certificate for this course (of any edition).
+    static func held(_ db: Connection, userID: Int64, courseID: Int64) throws -> Bool {
+        try !db.query("SELECT 1 FROM certificates WHERE user_id = \(userID) AND course_id = \(courseID)").isEmpty
+    }
+
     /// Issues the certificate for what `userID` completed, or finds the one already issued
     /// (a unique index makes issuing twice harmless). Call it in the transaction that records
     /// the completion. `editionID` is required for `.edition` and absent for `.capsule`,
