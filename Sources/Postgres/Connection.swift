@@ -10,8 +10,15 @@ import Glibc
 /// keyword/value pairs — never a conninfo string built by interpolation.
 public struct ConnectionSettings: Sendable {
     public var keywords: [(String, String)]
+    /// Sees every statement the connection runs, with its bound values, just before it
+    /// runs: tests record what the application really sends (to EXPLAIN exactly that).
+    /// Nil, and so free, everywhere else.
+    public var observer: (@Sendable (SQL) -> Void)?
 
-    public init(keywords: [(String, String)] = []) { self.keywords = keywords }
+    public init(keywords: [(String, String)] = [], observer: (@Sendable (SQL) -> Void)? = nil) {
+        self.keywords = keywords
+        self.observer = observer
+    }
 
     public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment, database: String? = nil) -> ConnectionSettings {
         var keywords: [(String, String)] = [("fallback_application_name", "campus"), ("client_encoding", "UTF8")]
@@ -28,7 +35,7 @@ public struct ConnectionSettings: Sendable {
     /// The same settings pointing at another database on the same server.
     public func with(database: String) -> ConnectionSettings {
         // Appended after a URL's dbname: libpq lets later keywords override what the URL set.
-        ConnectionSettings(keywords: keywords + [("dbname", database)])
+        ConnectionSettings(keywords: keywords + [("dbname", database)], observer: observer)
     }
 }
 
@@ -120,6 +127,7 @@ public final class Connection {
         guard let handle, PQstatus(handle) == CONNECTION_OK else {
             throw PostgresError(kind: .connection, message: "not connected")
         }
+        settings.observer?(sql)
         let name = try prepare(sql, on: handle)
         let result = Connection.withParameters(sql.binds) { values, lengths, formats, count in
             PQexecPrepared(handle, name, count, values, lengths, formats, resultFormat)
