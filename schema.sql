@@ -98,6 +98,11 @@ CREATE TABLE courses (
 );
 CREATE INDEX courses_search ON courses USING gin (search);
 CREATE INDEX courses_kind_title ON courses (kind, title) WHERE published;
+-- The catalog browsed without words, in its own order: its page and the next come straight
+-- from here.
+CREATE INDEX courses_catalog_order ON courses
+    ((CASE kind WHEN 'programme' THEN 0 WHEN 'course' THEN 1 ELSE 2 END), lower(title), id)
+    WHERE published AND kind <> 'capsule';
 
 CREATE TABLE course_topics (
     course_id bigint NOT NULL REFERENCES courses ON DELETE CASCADE,
@@ -186,6 +191,8 @@ CREATE TABLE editions (
 CREATE INDEX editions_course_start ON editions (course_id, starts_on);
 -- The home page's "starting soon" list.
 CREATE INDEX editions_start ON editions (starts_on, id);
+-- The catalog's language filter: courses with an edition in that language.
+CREATE INDEX editions_language_course ON editions (language, course_id);
 
 -- People who use Campus. Email is unique whatever its case; a deleted account keeps
 -- its row (posts and audit entries point at it) with the personal data removed.

@@ -12,6 +12,8 @@ struct CourseListing: Sendable {
     var id: Int64
     var topics: [String]
     var nextEdition: EditionSummary?
+    /// How well it matched a search; nil when browsing.
+    var rank: Double? = nil
 }
 
 /// The dates of an edition, enough to say when it runs.

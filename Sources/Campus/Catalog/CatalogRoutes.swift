@@ -10,13 +10,13 @@ enum CatalogRoutes {
     static func listCourses(_ context: Context) throws -> Response {
         let query = try context.query()
         let filter = CatalogFilter(query)
-        let after = query["after"].flatMap { Int64($0) }
+        let after = query["after"].flatMap(SearchCursor.init)
         let db = try context.db
         let language = context.language.rawValue
         let courses = try CatalogQueries.fetchCourseListings(db, language: language, filter: filter, after: after)
         let page = Array(courses.prefix(CatalogQueries.pageSize))
-        let next = courses.count > CatalogQueries.pageSize ? page.last.map { Paths.courses.path() + filter.query([("after", String($0.id))]) } : nil
-        let suggestion = page.isEmpty && !filter.query.isEmpty ? try CatalogSuggestions.fetchSuggestion(db, language: language, filter: filter) : nil
+        let next = courses.count > CatalogQueries.pageSize ? page.last.map { Paths.courses.path() + filter.query([("after", SearchCursor(id: $0.id, rank: $0.rank).text)]) } : nil
+        let suggestion = page.isEmpty && !filter.query.isEmpty ? try CatalogSuggestions.fetchSuggestion(db, filter: filter) : nil
         let body = CatalogPages.courseList(
             page, filter: filter, topics: try CatalogQueries.fetchTopics(db, language: language), next: next, suggestion: suggestion, t: context.t)
         return context.page(context.t("catalog.title"), body, section: .courses)

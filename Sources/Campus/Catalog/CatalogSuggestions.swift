@@ -8,7 +8,7 @@ enum CatalogSuggestions {
     static let shortestWord = 3
 
     /// A corrected search that finds courses with the same filters, or nil.
-    static func fetchSuggestion(_ db: Connection, language: String, filter: CatalogFilter) throws -> String? {
+    static func fetchSuggestion(_ db: Connection, filter: CatalogFilter) throws -> String? {
         let words = filter.query.split { !$0.isLetter && !$0.isNumber }.map(String.init)
         guard words.contains(where: { $0.count >= shortestWord }) else { return nil }
         let rows = try db.query("""
@@ -28,7 +28,6 @@ enum CatalogSuggestions {
         var corrected = filter
         corrected.query = suggestion
         // The catalog's words all find their course, but the other filters may still exclude it.
-        let found = try CatalogQueries.fetchCourseListings(db, language: language, filter: corrected, after: nil)
-        return found.isEmpty ? nil : suggestion
+        return try CatalogQueries.hasCourseListings(db, filter: corrected) ? suggestion : nil
     }
 }
