@@ -5,7 +5,7 @@ import TestSupport
 @testable import Campus
 @testable import Web
 
-/// How a searched catalog's pages follow each other.
+/// What a search shows under each card, and how its pages follow each other.
 @Suite struct SearchedCatalogTests {
     let app: TestApp
 
@@ -14,6 +14,44 @@ import TestSupport
     /// The cards of a list page.
     func cards(_ page: Response) -> [String] {
         Array(page.bodyText.components(separatedBy: "<li class=\"card\">").dropFirst())
+    }
+
+    func card(_ slug: String, in page: Response) throws -> String {
+        try #require(cards(page).first { $0.contains("href=\"/courses/\(slug)\"") }, "no card for \(slug)")
+    }
+
+    @Test func snippetsAreEscapedAndCarryOnlyOurMarks() throws {
+        try app.connect().execute("""
+            INSERT INTO courses (slug, kind, title, summary, description, language)
+            VALUES ('marcas', 'course', 'Talleres de barrio',
+                    'Caminar <script>alert(1)</script> el barrio y <mark>ver</mark> \u{1}sus\u{2} calles: peatones primero.',
+                    'Un recorrido por las aceras. Los peatones <img src=x onerror=alert(2)> deciden el trazado.', 'es')
+            """)
+        let page = app.get("/courses?q=peatones")
+        let card = try card("marcas", in: page)
+        #expect(card.contains("Caminar &lt;script&gt;alert(1)&lt;/script&gt; el barrio y &lt;mark&gt;ver&lt;/mark&gt; sus calles: <mark>peatones</mark> primero."))
+        #expect(card.contains("<p class=\"snippet\" lang=\"es\">"))
+        #expect(card.contains("Los <mark>peatones</mark> &lt;img src=x onerror=alert(2)&gt; deciden"))
+        // Every tag in the card that is not the page's own is one of our marks, around the word searched for.
+        #expect(!card.contains("<script") && !card.contains("<img"))
+        let marks = card.matches(of: /<mark>([^<]*)<\/mark>/).map { String($0.output.1) }
+        #expect(marks == ["peatones", "peatones"])
+        #expect(card.components(separatedBy: "<mark>").count - 1 == 2)
+        // Browsing shows the summary as written, unmarked, and no passages.
+        let browsing = try self.card("marcas", in: app.get("/courses?kind=course"))
+        #expect(!browsing.contains("<mark>") && !browsing.contains("class=\"snippet\""))
+        #expect(browsing.contains("&lt;mark&gt;ver&lt;/mark&gt;"))
+    }
+
+    @Test func wordFormsAreMarkedInTheCoursesOwnLanguage() throws {
+        // "sostenibles" is found by "sostenible" through Spanish stemming, and marked as written.
+        let page = app.get("/courses?q=sostenible")
+        let marked = page.bodyText.matches(of: /<mark>([^<]*)<\/mark>/).map { String($0.output.1).lowercased() }
+        #expect(!marked.isEmpty)
+        #expect(marked.allSatisfy { $0.hasPrefix("sosten") }, "\(marked)")
+        // Passages are shown only where the description matched.
+        let passages = page.bodyText.matches(of: /<p class="snippet"[^>]*>(.*?)<\/p>/).map { String($0.output.1) }
+        #expect(passages.allSatisfy { $0.contains("<mark>") }, "\(passages)")
     }
 
     @Test func pagesOfEqualRankNeitherSkipNorRepeat() throws {

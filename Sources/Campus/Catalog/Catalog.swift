@@ -14,6 +14,10 @@ struct CourseListing: Sendable {
     var nextEdition: EditionSummary?
     /// How well it matched a search; nil when browsing.
     var rank: Double? = nil
+    /// When searching: the summary with its matches marked, and passages of the description
+    /// around its matches (see `Snippet`).
+    var markedSummary: String? = nil
+    var markedDescription: String? = nil
 }
 
 /// The dates of an edition, enough to say when it runs.

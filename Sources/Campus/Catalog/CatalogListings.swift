@@ -13,7 +13,8 @@ extension CatalogQueries {
     /// A search matches a course's own text or the names of its topics in any language;
     /// it puts the best matches first (title words weigh most, then topics); otherwise,
     /// and among equal matches, programmes come first, then courses, then ad-hoc
-    /// training, by title. Keyset-paginated after `after` on that same order.
+    /// training, by title. Keyset-paginated after `after` on that same order. A search also
+    /// brings the summary with its matches marked and passages of the description that match.
     static func fetchCourseListings(_ db: Connection, language: String, filter: CatalogFilter, after: SearchCursor?) throws -> [CourseListing] {
         let preferred = filter.language.isEmpty ? language : filter.language
         let search = TextSearch(filter.query)
@@ -23,10 +24,13 @@ extension CatalogQueries {
         let rank: SQL = search == nil ? "" : "p.rank DESC,"
         if let search {
             page = searchPage(search, filter: filter, after: after.flatMap { cursor in cursor.rank.map { (cursor.id, $0) } })
-            extras = "p.rank"
+            extras = """
+                p.rank, \(TextSearch.headline("p.summary", language: "p.language", .whole)) AS marked_summary,
+                \(TextSearch.headline("p.description", language: "p.language", .passages)) AS marked_description
+                """
         } else {
             page = browsePage(filter: filter, after: after?.id)
-            extras = "NULL::float8 AS rank"
+            extras = "NULL::float8 AS rank, NULL::text AS marked_summary, NULL::text AS marked_description"
         }
         return try db.query("""
             \(search.map(matchTables) ?? "")
@@ -131,7 +135,7 @@ extension CatalogQueries {
         } ?? ""
         return """
             SELECT m.* FROM (
-                SELECT c.id, c.slug, c.title, c.kind, c.language, c.summary,
+                SELECT c.id, c.slug, c.title, c.kind, c.language, c.summary, c.description,
                        \(TextSearch.rank("c.search")) + CASE WHEN c.id IN (SELECT course_id FROM topic_hits) THEN 0.2 ELSE 0 END AS rank
                 FROM q, courses c
                 WHERE \(listed(filter)) AND \(matches)
@@ -155,7 +159,7 @@ extension CatalogQueries {
         return CourseListing(
             slug: try row["slug"], title: try row["title"], kind: try row["kind"], language: try row["language"],
             summary: try row["summary"], id: try row["id"], topics: try row["topics"], nextEdition: next,
-            rank: try row["rank"]
+            rank: try row["rank"], markedSummary: try row["marked_summary"], markedDescription: try row["marked_description"]
         )
     }
 }

@@ -88,10 +88,20 @@ enum CatalogPages {
         <li class="card">
         <p class="eyebrow"><span class="kind kind-\(course.kind)">\(t("kind.\(course.kind)"))</span>\(topicList(course.topics))</p>
         <h2><a href="\(Paths.course.path(course.slug))" lang="\(course.language)">\(course.title)</a></h2>
-        <p lang="\(course.language)">\(course.summary)</p>
+        \(summary(course))
         \(next)
         </li>
         """
+    }
+
+    /// The summary; when searching, with its matches marked and, under it, the passages of
+    /// the description that match.
+    static func summary(_ course: CourseListing) -> HTML {
+        let summary = course.markedSummary.map(Snippet.html) ?? HTML.text(course.summary)
+        let passages: HTML = course.markedDescription.flatMap { marked in
+            Snippet.hasMatch(marked) ? "<p class=\"snippet\" lang=\"\(course.language)\">\(Snippet.html(marked))</p>" : nil
+        } ?? ""
+        return "<p lang=\"\(course.language)\">\(summary)</p>\(passages)"
     }
 
     static func topicList(_ topics: [String]) -> HTML {

@@ -5,8 +5,8 @@ import Web
 /// query that each of the four accent-folding configurations (`campus_es`, `campus_pt`,
 /// `campus_en`, `campus_fr`) has stemmed, matched against a `tsvector` each row stems in its
 /// own language. It gives a statement the pieces it needs — the query, computed once; the
-/// rank; the configuration of a row's language — as SQL fragments whose only value, the
-/// words, is bound.
+/// rank; the configuration of a row's language; highlighted snippets — as SQL fragments whose
+/// only value, the words, is bound.
 ///
 ///     WITH \(search.queryTable) SELECT … \(TextSearch.rank("c.search")) … FROM q, courses c
 ///     WHERE c.search @@ q.query
@@ -44,6 +44,32 @@ struct TextSearch: Sendable {
         CASE \(column) WHEN 'pt' THEN 'campus_pt'::regconfig WHEN 'en' THEN 'campus_en'::regconfig
         WHEN 'fr' THEN 'campus_fr'::regconfig ELSE 'campus_es'::regconfig END
         """
+    }
+
+    /// How much of a text a headline shows.
+    enum Extent {
+        /// All of it, every match marked: for short texts such as a summary.
+        case whole
+        /// Up to two passages around the matches, joined by an ellipsis, found in the first
+        /// `passageReach` characters: ts_headline parses all it is given, for every row shown.
+        case passages
+    }
+
+    static let passageReach: Int32 = 5_000
+
+    /// `text` in the language in `language`, its words that match `q.query` between
+    /// `Snippet.start` and `Snippet.stop`. Those two control characters are removed from the
+    /// text first, so every marker in the result is one ts_headline put there; the text is
+    /// otherwise returned as written, markup included, for `Snippet.html` to escape.
+    static func headline(_ text: SQL, language: SQL, _ extent: Extent) -> SQL {
+        let (source, options): (SQL, SQL) = switch extent {
+        case .whole: (text, "'HighlightAll=true'")
+        case .passages: ("left(\(text), \(passageReach))", "'MaxFragments=2, MaxWords=24, MinWords=12, FragmentDelimiter=\" … \"'")
+        }
+        return """
+            ts_headline(\(configuration(language)), translate(\(source), chr(1) || chr(2), ''), q.query,
+                        \(options) || ', StartSel=' || chr(1) || ', StopSel=' || chr(2))
+            """
     }
 }
 
