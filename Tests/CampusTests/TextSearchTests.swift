@@ -18,5 +18,8 @@ import Testing
     @Test func blankWordsAreNoSearch() {
         #expect(TextSearch("  \n ") == nil)
         #expect(TextSearch(" movilidad ")?.words == "movilidad")
+        #expect(SubstringSearch(" ") == nil)
+        // LIKE's wildcards are the characters they are.
+        #expect(SubstringSearch("50%_a\\b")?.pattern == "%50\\%\\_a\\\\b%")
     }
 }

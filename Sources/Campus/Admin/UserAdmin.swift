@@ -29,23 +29,26 @@ struct UserRecord: Sendable {
 enum UserAdminQueries {
     static let pageSize = 50
 
-    /// Escapes LIKE's wildcards so a search for "50%" means those characters.
-    static func likePattern(_ query: String) -> String {
-        "%" + query.lowercased().replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_") + "%"
-    }
-
-    /// Users by name, a page at a time after `after` (a user id), matching `query` in the
-    /// name, email or organization. One statement; the trigram index serves the search.
-    static func fetchUsers(_ db: Connection, query: String, after: Int64?) throws -> [UserListing] {
-        let pattern = likePattern(query)
+    /// Users by name, a page at a time after `after` (a user id), matching `search` in the
+    /// name, email or organization. One statement, holding only the conditions in use: the
+    /// trigram index serves the search, `users_name_order` the order and the page seek.
+    static func fetchUsers(_ db: Connection, search: SubstringSearch?, after: Int64?) throws -> [UserListing] {
+        var conditions: SQL = "true"
+        if let search {
+            conditions = """
+                \(conditions) AND (\(search.matches("lower(u.name) || ' ' || lower(u.email)"))
+                     OR u.organization_id IN (SELECT id FROM organizations WHERE \(search.matches("lower(name)"))))
+                """
+        }
+        if let after {
+            conditions = "\(conditions) AND (lower(u.name), u.id) > ((SELECT lower(name) FROM users WHERE id = \(after)), \(after))"
+        }
         return try db.query("""
             SELECT u.id, u.name, u.email, o.name AS organization, u.verified_at IS NOT NULL AS verified,
                    u.disabled_at IS NOT NULL AS disabled, u.deleted_at IS NOT NULL AS deleted,
                    ARRAY(SELECT g.role || ':' || g.scope_kind || ':' || coalesce(g.scope_id, 0) FROM role_grants g WHERE g.user_id = u.id) AS grants
             FROM users u LEFT JOIN organizations o ON o.id = u.organization_id
-            WHERE (\(query) = '' OR lower(u.name) || ' ' || lower(u.email) LIKE \(pattern)
-                   OR u.organization_id IN (SELECT id FROM organizations WHERE lower(name) LIKE \(pattern)))
-              AND (\(after) IS NULL OR (lower(u.name), u.id) > (SELECT lower(name), id FROM users WHERE id = \(after)))
+            WHERE \(conditions)
             ORDER BY lower(u.name), u.id
             LIMIT \(pageSize + 1)
             """).map(listing)
@@ -146,7 +149,7 @@ enum UserAdminRoutes {
             guard let id = Int64(text), id > 0 else { throw HTTPError(.badRequest, reason: "error.400.bad_id") }
             return id
         }
-        let users = try UserAdminQueries.fetchUsers(context.db, query: search, after: after)
+        let users = try UserAdminQueries.fetchUsers(context.db, search: SubstringSearch(search), after: after)
         let page = Array(users.prefix(UserAdminQueries.pageSize))
         let next = users.count > UserAdminQueries.pageSize ? page.last.map { Paths.adminUsers.path() + PercentEncoding.query([("q", search), ("after", String($0.id))]) } : nil
         return context.page(context.t("admin.users.title"), UserAdminPages.list(page, search: search, next: next, chrome: context.chrome), section: .admin)

@@ -19,12 +19,21 @@ enum UserAdminPages {
         return "<span class=\"state state-open\">\(t("admin.users.active_state"))</span>"
     }
 
+    /// What was searched for marked in `text` (escaped like every snippet); a deleted account's
+    /// words and placeholders are not the person's, and stay unmarked.
+    static func highlighted(_ text: String, _ search: SubstringSearch?, _ user: UserListing) -> HTML {
+        guard let search, !user.isDeleted else { return HTML.text(text) }
+        return Snippet.html(search.marked(text))
+    }
+
     static func list(_ users: [UserListing], search: String, next: String?, chrome: Chrome) -> HTML {
         let t = chrome.t
+        let found = SubstringSearch(search)
         let rows = users.map { user -> HTML in
             """
-            <tr><td data-label="\(t("field.name"))"><a href="\(Paths.adminUser.path(user.id))">\(displayName(user, t: t))</a></td>
-            <td data-label="\(t("field.email"))">\(user.email)</td><td data-label="\(t("field.organization"))">\(user.organization ?? "—")</td>
+            <tr><td data-label="\(t("field.name"))"><a href="\(Paths.adminUser.path(user.id))">\(highlighted(displayName(user, t: t), found, user))</a></td>
+            <td data-label="\(t("field.email"))">\(highlighted(user.email, found, user))</td>
+            <td data-label="\(t("field.organization"))">\(user.organization.map { highlighted($0, found, user) } ?? "—")</td>
             <td data-label="\(t("admin.users.state"))">\(status(user, t: t))</td>
             <td data-label="\(t("admin.users.roles"))">\(user.grants.map { roleLabel($0, t: t) }.joined(separator: ", "))</td></tr>
             """
