@@ -175,6 +175,10 @@ import TestSupport
         _ = visitor.signIn("new@example.org")
         let page = visitor.get("/me")
         #expect(page.bodyText.contains("Confirme su correo (new@example.org)"))
+        // The banner on every page resends the link itself, not only points at /me.
+        let catalog = visitor.get("/courses").bodyText
+        #expect(catalog.contains("<form class=\"inline\" method=\"post\" action=\"/me/verification\">"))
+        #expect(catalog.contains("Reenviar el enlace</button>"))
         #expect(visitor.post("/me/verification", []).status == .seeOther)
         #expect(try visitor.link(to: "new@example.org", prefix: "/verify/") != nil)
     }

@@ -126,7 +126,9 @@ enum Layout {
         if let user = chrome.user, !user.isVerified {
             out += """
             <div class="flash flash-info" role="status">\(t("account.unverified_banner", ["email": user.email])) \
-            <a href="\(Paths.me.path())#verification">\(t("account.unverified_link"))</a></div>
+            <form class="inline" method="post" action="\(Paths.meVerification.path())">\
+            <input type="hidden" name="\(CSRF.fieldName)" value="\(chrome.csrfToken ?? "")">\
+            <button type="submit" class="link-button">\(t("account.unverified_link"))</button></form></div>
             """
         }
         return out

@@ -65,7 +65,7 @@ enum CertificateAdminRoutes {
                 "code": certificate.code, "user": String(certificate.userID), "course": String(certificate.courseID), "reason": reason,
             ])
             try Notifier.notify(
-                db, app: context.app, userID: certificate.userID, kind: .enrollment, message: "notice.certificate.revoked",
+                db, app: context.app, userID: certificate.userID, kind: .certificate, message: "notice.certificate.revoked",
                 values: ["course": CertificatePages.whatCompleted(certificate), "reason": reason],
                 link: Paths.certificate.path(certificate.code))
             return true
@@ -96,7 +96,7 @@ enum CertificateAdminRoutes {
                 "to": decided.requestedName, "note": note ?? "",
             ])
             try Notifier.notify(
-                db, app: context.app, userID: certificate.userID, kind: .account,
+                db, app: context.app, userID: certificate.userID, kind: .certificate,
                 message: decision == "approve" ? "notice.certificate.name_approved" : "notice.certificate.name_rejected",
                 values: ["course": CertificatePages.whatCompleted(certificate), "name": decided.requestedName], note: note,
                 link: Paths.certificate.path(certificate.code))

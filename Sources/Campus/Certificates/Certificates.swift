@@ -71,7 +71,7 @@ enum Certificates {
         if let id: Int64 = try inserted.first?["id"] {
             guard let certificate = try CertificateQueries.fetchCertificate(db, id: id) else { return nil }
             try Notifier.notify(
-                db, app: app, userID: userID, kind: .enrollment, message: "notice.certificate.issued",
+                db, app: app, userID: userID, kind: .certificate, message: "notice.certificate.issued",
                 values: ["course": certificate.courseTitle], link: Paths.certificate.path(certificate.code))
             return certificate
         }

@@ -11,6 +11,8 @@ enum NotificationKind: String, CaseIterable, Sendable {
     case schedule
     /// Capsules completed and quiz attempts granted.
     case capsule
+    /// Certificates issued, corrected or revoked.
+    case certificate
 
     var emailByDefault: Bool { true }
 }
