@@ -127,6 +127,15 @@ import TestSupport
         #expect(try counts["capsules"] >= 8)
         #expect(try counts["courses"] >= 3)
         #expect(try counts["sdg_languages"] == 3)
+        // Every completion in the demo holds its certificate, with a workload to state.
+        let uncertified: Int = try db.query("""
+            SELECT count(*)::int8 AS n FROM enrollments x JOIN editions e ON e.id = x.edition_id
+            WHERE x.status = 'completed'
+              AND NOT EXISTS (SELECT 1 FROM certificates c WHERE c.user_id = x.user_id AND c.edition_id = x.edition_id)
+            """).first?["n"] ?? -1
+        #expect(uncertified == 0)
+        #expect(try db.query("SELECT 1 FROM certificates WHERE kind = 'capsule'").count >= 1)
+        #expect(try db.query("SELECT 1 FROM certificates WHERE workload_hours IS NULL").isEmpty)
         #expect(throws: DemoSeed.AlreadySeeded.self) { try DemoSeed.run(db, force: false) }
     }
 }

@@ -54,20 +54,7 @@ enum Certificates {
     static func issue(
         _ db: Connection, app: CampusApp, userID: Int64, kind: CertificateKind, courseID: Int64, editionID: Int64? = nil
     ) throws -> Certificate? {
-        let code = newCode()
-        let inserted = try db.query("""
-            INSERT INTO certificates (code, user_id, kind, course_id, edition_id, holder_name, course_title, edition_name,
-                                      language, workload_hours, completed_on)
-            SELECT \(code), u.id, \(kind.rawValue), c.id, e.id, u.name, c.title, e.name,
-                   coalesce(e.language, c.language), c.workload_hours, current_date
-            FROM users u CROSS JOIN courses c LEFT JOIN editions e ON e.id = \(editionID) AND e.course_id = c.id
-            WHERE u.id = \(userID) AND u.deleted_at IS NULL AND c.id = \(courseID)
-              AND (\(editionID)::int8 IS NULL) = (e.id IS NULL)
-              AND (\(kind.rawValue) = 'edition') = (\(editionID)::int8 IS NOT NULL)
-              AND (\(kind.rawValue) = 'edition' OR c.kind = 'capsule')
-            ON CONFLICT (user_id, course_id, (coalesce(edition_id, 0))) DO NOTHING
-            RETURNING id
-            """)
+        let inserted = try insert(db, userID: userID, kind: kind, courseID: courseID, editionID: editionID)
         if let id: Int64 = try inserted.first?["id"] {
             guard let certificate = try CertificateQueries.fetchCertificate(db, id: id) else { return nil }
             try Notifier.notify(
@@ -79,6 +66,24 @@ enum Certificates {
         else { return nil }
         guard existing.isRevoked, try CertificateQueries.reinstate(db, id: existing.id) else { return existing }
         return try CertificateQueries.fetchCertificate(db, id: existing.id)
+    }
+
+    /// The certificate's row, made unless it exists: its id when made now. No notice: the
+    /// demo data uses it for completions it writes itself.
+    static func insert(_ db: Connection, userID: Int64, kind: CertificateKind, courseID: Int64, editionID: Int64?) throws -> Rows {
+        try db.query("""
+            INSERT INTO certificates (code, user_id, kind, course_id, edition_id, holder_name, course_title, edition_name,
+                                      language, workload_hours, completed_on)
+            SELECT \(newCode()), u.id, \(kind.rawValue), c.id, e.id, u.name, c.title, e.name,
+                   coalesce(e.language, c.language), c.workload_hours, current_date
+            FROM users u CROSS JOIN courses c LEFT JOIN editions e ON e.id = \(editionID) AND e.course_id = c.id
+            WHERE u.id = \(userID) AND u.deleted_at IS NULL AND c.id = \(courseID)
+              AND (\(editionID)::int8 IS NULL) = (e.id IS NULL)
+              AND (\(kind.rawValue) = 'edition') = (\(editionID)::int8 IS NOT NULL)
+              AND (\(kind.rawValue) = 'edition' OR c.kind = 'capsule')
+            ON CONFLICT (user_id, course_id, (coalesce(edition_id, 0))) DO NOTHING
+            RETURNING id
+            """)
     }
 
     /// What the teaching team recorded at the end of an edition: completed issues (or

@@ -72,6 +72,22 @@ public enum DemoSeed {
             let people = try DemoAccounts.seed(db, passwordHash: hash)
             try DemoEnrollments.seed(db, passwordHash: hash)
             try DemoCapsules.seed(db)
+            // Workloads as the network states them (capsules state their own).
+            try db.execute("""
+                UPDATE courses SET workload_hours = CASE kind WHEN 'programme' THEN 320 WHEN 'course' THEN 48 ELSE 24 END
+                WHERE workload_hours IS NULL AND kind <> 'capsule'
+                """)
+            // What the demo completed holds its certificates, as completing does.
+            let completions = try db.query("""
+                SELECT user_id, 'edition' AS kind, e.course_id, x.edition_id FROM enrollments x JOIN editions e ON e.id = x.edition_id
+                WHERE x.status = 'completed'
+                UNION ALL
+                SELECT user_id, 'capsule', course_id, NULL FROM capsule_progress WHERE completed_at IS NOT NULL
+                """)
+            for row in completions {
+                guard let kind = CertificateKind(rawValue: try row["kind"]) else { continue }
+                _ = try Certificates.insert(db, userID: try row["user_id"], kind: kind, courseID: try row["course_id"], editionID: try row["edition_id"])
+            }
             return [
                 "seeded \(DemoData.organizations.count) organizations, \(DemoData.topics.count) topics, "
                     + "\(DemoData.courses.count + DemoCapsules.courses.count) courses, \(editionCount) editions, \(people) demo accounts "
