@@ -45,10 +45,11 @@ public final class CampusApp: Sendable {
         AccountsFeature.self,
         NotificationsFeature.self,
         MailFeature.self,
-        AdminFeature.self,
         OperationsFeature.self,
         DocumentsFeature.self,
         CertificatesFeature.self,
+        // Last: its navigation link and its staff cards (people, cities, the audit log) close the lists.
+        AdminFeature.self,
     ]
 
     /// Every route Campus answers: what the features contribute.
