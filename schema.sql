@@ -67,7 +67,8 @@ CREATE TABLE topics (
 );
 
 -- Programmes, specialization courses, capsules and ad-hoc training.
--- Title, summary and description are written in the course's own language.
+-- Title, summary and description are written in the course's own language; the
+-- description in Markdown (the safe subset of Sources/Web/Markdown).
 CREATE TABLE courses (
     id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     slug text NOT NULL UNIQUE CHECK (slug ~ '^[a-z0-9]+(-[a-z0-9]+)*$' AND length(slug) <= 100),
@@ -183,6 +184,8 @@ CREATE TABLE editions (
     seats_taken integer NOT NULL DEFAULT 0 CHECK (seats_taken >= 0),
     waitlisted integer NOT NULL DEFAULT 0 CHECK (waitlisted >= 0),
     pending integer NOT NULL DEFAULT 0 CHECK (pending >= 0),
+    -- Markdown (the safe subset), shown under the edition's facts.
+    description text NOT NULL DEFAULT '' CHECK (length(description) <= 20000),
     CHECK (ends_on >= starts_on),
     CHECK (enrollment_closes_at > enrollment_opens_at),
     CHECK (modality = 'online' OR seminar_organization_id IS NOT NULL),
@@ -409,6 +412,8 @@ CREATE TABLE edition_sessions (
     place text CHECK (length(place) <= 300),
     link text CHECK (link ~ '^https?://' AND length(link) <= 500),
     created_at timestamptz NOT NULL DEFAULT now(),
+    -- Markdown (the safe subset), shown under the session on the edition's page.
+    description text NOT NULL DEFAULT '' CHECK (length(description) <= 5000),
     CHECK (place IS NOT NULL OR link IS NOT NULL)
 );
 CREATE INDEX edition_sessions_edition ON edition_sessions (edition_id, starts_at);

@@ -83,7 +83,7 @@ enum AuditDetails {
         "edition.enrollment_opens_at": "admin.editions.opens_at", "edition.enrollment_closes_at": "admin.editions.closes_at",
         "edition.capacity": "admin.editions.capacity", "edition.modality": "admin.editions.modality",
         "edition.seminar_organization_id": "admin.editions.seminar", "edition.admission": "admin.editions.admission",
-        "edition.fee": "admin.editions.fee",
+        "edition.fee": "admin.editions.fee", "edition.description": "admin.editions.description",
         "organization.name": "admin.organizations.name", "organization.active_until": "admin.organizations.active_until",
         "organization.email_domains": "admin.organizations.domains", "organization.network": "admin.organizations.network",
         "organization.country": "admin.organizations.country",

@@ -50,15 +50,16 @@ struct FormState {
         error.count.map { t.plural(error.key, $0, error.values) } ?? t(error.key, error.values)
     }
 
-    func error(_ name: String) -> HTML {
+    /// `id` is the field's element id when it differs from its name (two forms on one page).
+    func error(_ name: String, id: String? = nil) -> HTML {
         guard let message = message(name) else { return "" }
-        return "<p class=\"field-error\" id=\"\(name)-error\">\(message)</p>"
+        return "<p class=\"field-error\" id=\"\(id ?? name)-error\">\(message)</p>"
     }
 
-    private func described(_ name: String, hint: Bool) -> HTML {
+    private func described(_ name: String, id: String? = nil, hint: Bool) -> HTML {
         var ids: [String] = []
-        if hint { ids.append("\(name)-hint") }
-        if errors[name] != nil { ids.append("\(name)-error") }
+        if hint { ids.append("\(id ?? name)-hint") }
+        if errors[name] != nil { ids.append("\(id ?? name)-error") }
         var out: HTML = ids.isEmpty ? "" : " aria-describedby=\"\(ids.joined(separator: " "))\""
         if errors[name] != nil { out += " aria-invalid=\"true\"" }
         return out
@@ -112,14 +113,16 @@ struct FormState {
         """
     }
 
-    func textarea(_ name: String, label: String, rows: Int = 5, maxLength: Int? = nil, hint: String? = nil) -> HTML {
+    /// `id` is the element id when another form on the page has a field of the same name.
+    func textarea(_ name: String, id: String? = nil, label: String, rows: Int = 5, maxLength: Int? = nil, hint: String? = nil) -> HTML {
+        let id = id ?? name
         let max: HTML = maxLength.map { " maxlength=\"\($0)\"" } ?? ""
-        let hintHTML: HTML = hint.map { "<p class=\"hint\" id=\"\(name)-hint\">\($0)</p>" } ?? ""
+        let hintHTML: HTML = hint.map { "<p class=\"hint\" id=\"\(id)-hint\">\($0)</p>" } ?? ""
         return """
         <div class="field">
-        <label for="\(name)">\(label)</label>
-        <textarea id="\(name)" name="\(name)" rows="\(rows)"\(max)\(described(name, hint: hint != nil))>\(values[name] ?? "")</textarea>
-        \(hintHTML)\(error(name))
+        <label for="\(id)">\(label)</label>
+        <textarea id="\(id)" name="\(name)" rows="\(rows)"\(max)\(described(name, id: id, hint: hint != nil))>\(values[name] ?? "")</textarea>
+        \(hintHTML)\(error(name, id: id))
         </div>
         """
     }

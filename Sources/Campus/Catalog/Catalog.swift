@@ -101,4 +101,6 @@ struct Edition: Sendable {
     var admission: String
     var fee: Decimal
     var feeCurrency: String
+    /// Markdown, shown on the edition's own page.
+    var description: String
 }

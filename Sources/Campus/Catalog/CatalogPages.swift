@@ -114,7 +114,6 @@ enum CatalogPages {
             <p class="pathways"><span class="label">\(t("catalog.pathways"))</span> \
             \(course.pathways.map { pathway -> HTML in "<span class=\"pathway\">\(t("pathway.\(pathway)"))</span>" }.joined(separator: " "))</p>
             """
-        let description: HTML = course.description.isEmpty ? "" : "<div class=\"prose\">\(paragraphs(course.description))</div>"
         let editionList: HTML = editions.isEmpty
             ? "<p class=\"empty\">\(t("catalog.no_editions"))</p>"
             : "<ul class=\"edition-list\">\(editions.map { editionItem($0, context: context) })</ul>"
@@ -127,7 +126,7 @@ enum CatalogPages {
         \(pathways)
         </header>
         \(course.published ? "" : "<p class=\"flash flash-info\" role=\"status\">\(t("catalog.draft_notice"))</p>" as HTML)
-        <div lang="\(course.language)">\(description)</div>
+        \(Markdown.prose(course.description, language: course.language, headingOffset: 1))
         \(syllabus)
         <section aria-labelledby="editions-title">
         <h2 id="editions-title">\(t("catalog.editions"))</h2>
@@ -178,13 +177,5 @@ enum CatalogPages {
         var rounded = Decimal()
         NSDecimalRound(&rounded, &cents, 0, .plain)
         return "\(t.amount(cents: NSDecimalNumber(decimal: rounded).intValue)) \(currency)"
-    }
-
-    /// Plain text split into paragraphs at blank lines, each escaped.
-    static func paragraphs(_ text: String) -> HTML {
-        text.components(separatedBy: "\n\n").map { paragraph -> HTML in
-            let trimmed = paragraph.trimmingWhitespace()
-            return trimmed.isEmpty ? "" : "<p>\(trimmed)</p>"
-        }.joined(separator: "\n")
     }
 }

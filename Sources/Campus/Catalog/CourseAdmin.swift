@@ -137,9 +137,11 @@ enum CourseAdminRoutes {
         let db = try context.db
         let topics = try CatalogQueries.fetchTopics(db, language: context.language.rawValue)
         var form = state(context)
-        func invalid() -> Response {
-            context.invalid(context.t("admin.courses.new"), CourseAdminPages.newCourse(form, topics: topics, chrome: context.chrome), section: .admin)
+        func show(_ status: Status) -> Response {
+            context.page(context.t("admin.courses.new"), CourseAdminPages.newCourse(form, topics: topics, chrome: context.chrome), status: status, section: .admin)
         }
+        if context.wantsPreview { return show(.ok) }
+        func invalid() -> Response { show(.unprocessableContent) }
         guard let fields = read(context.form, topics: topics, into: &form) else { return invalid() }
         let id: Int64? = try db.transaction {
             guard let id = try CourseAdminQueries.createCourse(db, fields) else { return nil }
@@ -186,6 +188,7 @@ enum CourseAdminRoutes {
         let before = try loadCourse(context)
         let db = try context.db
         var form = state(context)
+        if context.wantsPreview { return try coursePage(context, before, form: form) }
         let topics = try CatalogQueries.fetchTopics(db, language: context.language.rawValue)
         guard let fields = read(context.form, topics: topics, into: &form) else {
             return try coursePage(context, before, form: form, status: .unprocessableContent)

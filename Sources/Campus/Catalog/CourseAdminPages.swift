@@ -107,11 +107,12 @@ enum CourseAdminPages {
         \(form.select("kind", label: t("admin.courses.kind"), options: kinds))
         \(form.select("language", label: t("admin.courses.language"), options: languages, hint: t("admin.courses.language_hint")))
         \(form.textarea("summary", label: t("admin.courses.summary"), rows: 3, maxLength: 600))
-        \(form.textarea("description", label: t("admin.courses.description"), rows: 12, maxLength: 20_000, hint: t("admin.courses.description_hint")))
+        \(form.markdownArea("description", label: t("admin.courses.description"), rows: 12, maxLength: 20_000, language: form.values["language"], headingOffset: 1))
         \(checkboxes(form, "pathways", legend: t("admin.courses.pathways"), choices: pathways))
         \(checkboxes(form, "topics", legend: t("admin.courses.topics"), choices: topics.map { (value: $0.slug, label: $0.name) }))
         \(form.checkbox("published", label: t("admin.courses.published"), checked: form.values["published"] == "1"))
         <p class="actions"><button type="submit" class="button">\(t("form.save"))</button> \
+        \(form.previewButton(action: action, id: "description")) \
         <a class="button secondary" href="\(Paths.adminCourses.path())">\(t("form.cancel"))</a></p>
         </form>
         """

@@ -11,6 +11,8 @@ struct SessionFields: Sendable {
     var durationMinutes: Int
     var place: String?
     var link: String?
+    /// Markdown, shown under the session on the edition's page.
+    var description: String
 }
 
 extension EditionAdminQueries {
@@ -19,9 +21,9 @@ extension EditionAdminQueries {
     /// The start is converted from the zone it was planned in, which is kept beside it.
     static func createSession(_ db: Connection, editionID: Int64, _ fields: SessionFields) throws -> (id: Int64, startsAt: Date)? {
         try db.query("""
-            INSERT INTO edition_sessions (edition_id, kind, title, starts_at, duration_minutes, time_zone, place, link)
+            INSERT INTO edition_sessions (edition_id, kind, title, starts_at, duration_minutes, time_zone, place, link, description)
             VALUES (\(editionID), \(fields.kind), \(fields.title), (\(fields.startsAt)::timestamp AT TIME ZONE \(fields.timeZone)),
-                    \(fields.durationMinutes), \(fields.timeZone), \(fields.place), \(fields.link))
+                    \(fields.durationMinutes), \(fields.timeZone), \(fields.place), \(fields.link), \(fields.description))
             RETURNING id, starts_at
             """).first.map { (id: try $0["id"], startsAt: try $0["starts_at"]) }
     }
@@ -53,6 +55,7 @@ extension EditionAdminRoutes {
         let db = try context.db
         guard try EditionAdminQueries.editionExists(db, id: id) else { throw HTTPError(.notFound) }
         var form = FormState(t: context.t, form: context.form)
+        if context.wantsPreview { return try editionPage(context, id: id, sessionForm: form) }
         guard let fields = readSession(context.form, into: &form) else {
             return try editionPage(context, id: id, sessionForm: form, status: .unprocessableContent)
         }
@@ -125,10 +128,12 @@ extension EditionAdminRoutes {
         if let link, !link.isEmpty, !isWebLink(link) { form.fail("link", "admin.sessions.error.link") }
         if link == nil { form.fail("link", "admin.sessions.error.link") }
         if place?.isEmpty == true, link?.isEmpty == true { form.fail("place", "admin.sessions.error.where") }
-        guard form.isValid, let title, let startsAt, let zone, let duration, let place, let link else { return nil }
+        let description = CatalogAdminInput.paragraphs(input, "description", 0...5000)
+        if description == nil { form.fail("description", "admin.sessions.error.description") }
+        guard form.isValid, let title, let startsAt, let zone, let duration, let place, let link, let description else { return nil }
         return SessionFields(
             kind: kind, title: title, startsAt: startsAt, timeZone: zone, durationMinutes: duration,
-            place: place.isEmpty ? nil : place, link: link.isEmpty ? nil : link)
+            place: place.isEmpty ? nil : place, link: link.isEmpty ? nil : link, description: description)
     }
 
     /// An address a browser opens: http(s):// (lowercase, as the table's CHECK wants), a host, no spaces.

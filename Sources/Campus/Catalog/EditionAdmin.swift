@@ -18,6 +18,8 @@ struct EditionFields: Sendable, Equatable {
     var admission: String
     var fee: Decimal
     var feeCurrency: String
+    /// Markdown, shown under the edition's facts.
+    var description: String
 }
 
 /// An edition as its form shows it, the window written in one zone.
@@ -48,7 +50,8 @@ enum EditionAdminQueries {
             SELECT e.id, e.course_id, e.name, e.language, e.starts_on, e.ends_on, e.enrollment_opens_at, e.enrollment_closes_at,
                    to_char(e.enrollment_opens_at AT TIME ZONE \(zone), 'YYYY-MM-DD"T"HH24:MI') AS opens_local,
                    to_char(e.enrollment_closes_at AT TIME ZONE \(zone), 'YYYY-MM-DD"T"HH24:MI') AS closes_local,
-                   e.capacity, e.modality, e.seminar_organization_id, e.admission, e.fee, e.fee::text AS fee_text, e.fee_currency
+                   e.capacity, e.modality, e.seminar_organization_id, e.admission, e.fee, e.fee::text AS fee_text, e.fee_currency,
+                   e.description
             FROM editions e WHERE e.id = \(id)
             """).first.map { row in
             EditionRecord(
@@ -57,7 +60,8 @@ enum EditionAdminQueries {
                     name: try row["name"], language: try row["language"], startsOn: try row["starts_on"], endsOn: try row["ends_on"],
                     opensAt: try row["enrollment_opens_at"], closesAt: try row["enrollment_closes_at"], capacity: try row["capacity"],
                     modality: try row["modality"], seminarOrganizationID: try row["seminar_organization_id"],
-                    admission: try row["admission"], fee: try row["fee"], feeCurrency: try row["fee_currency"]),
+                    admission: try row["admission"], fee: try row["fee"], feeCurrency: try row["fee_currency"],
+                    description: try row["description"]),
                 opensLocal: try row["opens_local"], closesLocal: try row["closes_local"], feeText: try row["fee_text"])
         }
     }
@@ -66,10 +70,10 @@ enum EditionAdminQueries {
     static func createEdition(_ db: Connection, courseID: Int64, _ fields: EditionFields) throws -> Int64? {
         try db.query("""
             INSERT INTO editions (course_id, name, language, starts_on, ends_on, enrollment_opens_at, enrollment_closes_at,
-                                  capacity, modality, seminar_organization_id, admission, fee, fee_currency)
+                                  capacity, modality, seminar_organization_id, admission, fee, fee_currency, description)
             VALUES (\(courseID), \(fields.name), \(fields.language), \(fields.startsOn), \(fields.endsOn), \(fields.opensAt),
                     \(fields.closesAt), \(fields.capacity), \(fields.modality), \(fields.seminarOrganizationID), \(fields.admission),
-                    \(fields.fee), \(fields.feeCurrency))
+                    \(fields.fee), \(fields.feeCurrency), \(fields.description))
             ON CONFLICT (course_id, name, language) DO NOTHING RETURNING id
             """).first?["id"]
     }
@@ -84,7 +88,8 @@ enum EditionAdminQueries {
             UPDATE editions SET name = \(fields.name), language = \(fields.language), starts_on = \(fields.startsOn),
                    ends_on = \(fields.endsOn), enrollment_opens_at = \(fields.opensAt), enrollment_closes_at = \(fields.closesAt),
                    capacity = \(fields.capacity), modality = \(fields.modality), seminar_organization_id = \(fields.seminarOrganizationID),
-                   admission = \(fields.admission), fee = \(fields.fee), fee_currency = \(fields.feeCurrency), updated_at = now()
+                   admission = \(fields.admission), fee = \(fields.fee), fee_currency = \(fields.feeCurrency),
+                   description = \(fields.description), updated_at = now()
             WHERE id = \(id)
             """)
     }
@@ -140,6 +145,7 @@ enum EditionAdminRoutes {
         let course = try CourseAdminRoutes.loadCourse(context)
         let db = try context.db
         var form = FormState(t: context.t, form: context.form)
+        if context.wantsPreview { return try newEditionPage(context, course, form: form) }
         guard let fields = try read(context.form, db: db, into: &form) else {
             return try newEditionPage(context, course, form: form, status: .unprocessableContent)
         }
@@ -201,6 +207,7 @@ enum EditionAdminRoutes {
         let id = try context.parameters.id("id")
         let db = try context.db
         var form = FormState(t: context.t, form: context.form)
+        if context.wantsPreview { return try editionPage(context, id: id, editionForm: form) }
         let zone = CatalogAdminInput.defaultZone(context)
         do {
             let outcome: UpdateOutcome = try db.transaction {
@@ -235,7 +242,7 @@ enum EditionAdminRoutes {
             "enrollment_opens_at": record.opensLocal, "enrollment_closes_at": record.closesLocal, "time_zone": zone,
             "capacity": String(fields.capacity), "modality": fields.modality,
             "seminar_organization_id": fields.seminarOrganizationID.map(String.init) ?? "", "admission": fields.admission,
-            "fee": record.feeText, "fee_currency": fields.feeCurrency,
+            "fee": record.feeText, "fee_currency": fields.feeCurrency, "description": fields.description,
         ]
     }
 
@@ -269,10 +276,13 @@ enum EditionAdminRoutes {
         if fee == nil { form.fail("fee", "admin.editions.error.fee") }
         let currency = (input.trimmed("fee_currency") ?? "EUR").uppercased()
         if currency.wholeMatch(of: /[A-Z]{3}/) == nil { form.fail("fee_currency", "admin.editions.error.currency") }
-        guard form.isValid, let name, let language, let startsOn, let endsOn, let window, let capacity, let fee else { return nil }
+        let description = CatalogAdminInput.paragraphs(input, "description", 0...20_000)
+        if description == nil { form.fail("description", "admin.courses.error.description") }
+        guard form.isValid, let name, let language, let startsOn, let endsOn, let window, let capacity, let fee, let description else { return nil }
         return EditionFields(
             name: name, language: language.rawValue, startsOn: startsOn, endsOn: endsOn, opensAt: window.opens, closesAt: window.closes,
-            capacity: capacity, modality: modality, seminarOrganizationID: seminar, admission: admission, fee: fee, feeCurrency: currency)
+            capacity: capacity, modality: modality, seminarOrganizationID: seminar, admission: admission, fee: fee, feeCurrency: currency,
+            description: description)
     }
 
     /// The enrollment window: two `datetime-local` values in the zone chosen, as instants.
@@ -315,6 +325,7 @@ enum EditionAdminRoutes {
         note("seminar_organization_id", before.seminarOrganizationID.map(String.init) ?? "—", after.seminarOrganizationID.map(String.init) ?? "—")
         note("admission", before.admission, after.admission)
         note("fee", "\(before.fee) \(before.feeCurrency)", "\(after.fee) \(after.feeCurrency)")
+        if before.description != after.description { changes["description"] = "edited" }
         return changes
     }
 }

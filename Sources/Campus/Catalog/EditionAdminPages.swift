@@ -44,7 +44,7 @@ enum EditionAdminPages {
         <h2 id="sessions-title">\(t("admin.sessions.title"))</h2>
         \(sessionList(page.sessions, editionID: id, context: context))
         <h3>\(t("admin.sessions.new"))</h3>
-        \(sessionForm(page.sessionForm, editionID: id, chrome: context.chrome))
+        \(sessionForm(page.sessionForm, editionID: id, language: detail.edition.language, chrome: context.chrome))
         </section>
         <section aria-labelledby="instructors-title">
         <h2 id="instructors-title">\(t("admin.instructors.title"))</h2>
@@ -83,7 +83,9 @@ enum EditionAdminPages {
         \(form.select("admission", label: t("admin.editions.admission"), options: admissions))
         \(form.input("fee", label: t("admin.editions.fee"), hint: t("admin.editions.fee_hint"), maxLength: 11))
         \(form.input("fee_currency", label: t("admin.editions.fee_currency"), hint: t("admin.editions.fee_currency_hint"), maxLength: 3))
+        \(form.markdownArea("description", label: t("admin.editions.description"), rows: 8, maxLength: 20_000, language: form.values["language"], headingOffset: 1))
         <p class="actions"><button type="submit" class="button">\(t("form.save"))</button> \
+        \(form.previewButton(action: action, id: "description")) \
         <a class="button secondary" href="\(cancel)">\(t("form.cancel"))</a></p>
         </form>
         """
@@ -128,12 +130,14 @@ enum EditionAdminPages {
         """
     }
 
-    static func sessionForm(_ form: FormState, editionID: Int64, chrome: Chrome) -> HTML {
+    /// `language`: the edition's, which its sessions' descriptions are written in.
+    static func sessionForm(_ form: FormState, editionID: Int64, language: String, chrome: Chrome) -> HTML {
         let t = form.t
         let kinds = EditionAdminQueries.sessionKinds.map { (value: $0, label: t("session.kind.\($0)")) }
+        let action = Paths.adminEditionSessions.path(editionID)
         return """
         \(form.summary)
-        <form class="form" method="post" action="\(Paths.adminEditionSessions.path(editionID))" novalidate>
+        <form class="form" method="post" action="\(action)" novalidate>
         \(csrfField(chrome))
         \(form.select("kind", label: t("admin.sessions.kind"), options: kinds))
         \(form.input("title", label: t("admin.sessions.field_title"), required: true, maxLength: 200))
@@ -142,7 +146,11 @@ enum EditionAdminPages {
         \(form.input("duration_minutes", label: t("admin.sessions.duration"), type: "number", hint: t("admin.sessions.duration_hint")))
         \(form.input("place", label: t("admin.sessions.place"), hint: t("admin.sessions.place_hint"), maxLength: 300))
         \(form.input("link", label: t("admin.sessions.link"), type: "url", hint: t("admin.sessions.link_hint"), maxLength: 500))
-        <p class="actions"><button type="submit" class="button">\(t("admin.sessions.add"))</button></p>
+        \(form.markdownArea(
+            "description", id: "session_description", label: t("admin.sessions.description"), rows: 5, maxLength: 5000,
+            language: language, headingOffset: 2))
+        <p class="actions"><button type="submit" class="button">\(t("admin.sessions.add"))</button> \
+        \(form.previewButton(action: action, id: "session_description"))</p>
         </form>
         """
     }

@@ -47,10 +47,11 @@ enum EditionPages {
         \(box)
         \(staff)
         <dl class="facts">\(CatalogPages.facts(edition, t: t, zone: context.timeZone))\(team)</dl>
+        \(Markdown.prose(edition.edition.description, language: edition.edition.language, headingOffset: 1))
         \(page.syllabus)
         <section aria-labelledby="sessions-title">
         <h2 id="sessions-title">\(t("edition.sessions"))</h2>
-        \(sessionList(page.sessions, showLinks: showLinks, context: context))
+        \(sessionList(page.sessions, language: edition.edition.language, showLinks: showLinks, context: context))
         </section>
         """
     }
@@ -136,7 +137,8 @@ enum EditionPages {
 
     /// Sessions in the reader's time zone, with the zone they were planned in; those
     /// already over are marked. Meeting links go only to participants and the teaching team.
-    static func sessionList(_ sessions: [EditionSession], showLinks: Bool, context: Context) -> HTML {
+    /// Each description is in the edition's `language`, its `#` a level under the list's heading.
+    static func sessionList(_ sessions: [EditionSession], language: String, showLinks: Bool, context: Context) -> HTML {
         let t = context.t
         guard !sessions.isEmpty else { return "<p class=\"empty\">\(t("edition.no_sessions"))</p>" }
         let items = sessions.map { session -> HTML in
@@ -155,7 +157,7 @@ enum EditionPages {
             let past: HTML = session.isPast ? " <span class=\"state state-finished\">\(t("edition.session_past"))</span>" : ""
             return """
             <li><strong>\(session.title)</strong>\(past) <span class="muted">· \(t("session.kind.\(session.kind)")) · \(t.plural("edition.minutes", session.durationMinutes))</span><br>
-            \(local)\(original)<br>\(whereHTML)</li>
+            \(local)\(original)<br>\(whereHTML)\(Markdown.prose(session.description, language: language, headingOffset: 2))</li>
             """
         }
         return "<ul class=\"plain-list\">\(items)</ul>"

@@ -101,6 +101,8 @@ struct EditionSession: Sendable {
     let timeZone: String
     let place: String?
     let link: String?
+    /// Markdown.
+    let description: String
     /// Over by PostgreSQL's clock: its start plus its duration is behind `now()`.
     let isPast: Bool
 }

@@ -6,7 +6,7 @@ enum EnrollmentQueries {
     /// Editions with their course, seminar city, phase and seats, as `detail` reads them.
     static let editionSelect: SQL = """
         SELECT e.id, e.name, e.language, e.starts_on, e.ends_on, e.enrollment_opens_at, e.enrollment_closes_at,
-               e.capacity, e.modality, o.name AS seminar_city, e.admission, e.fee, e.fee_currency,
+               e.capacity, e.modality, o.name AS seminar_city, e.admission, e.fee, e.fee_currency, e.description,
                c.id AS course_id, c.slug, c.title, c.language AS course_language, c.published,
                \(EditionStates.phase) AS phase, \(EditionStates.taken)::int8 AS taken, \(EditionStates.waitlisted)::int8 AS waitlisted,
                \(EditionStates.pending)::int8 AS pending
@@ -27,7 +27,8 @@ enum EnrollmentQueries {
             startsOn: try row["starts_on"], endsOn: try row["ends_on"],
             enrollmentOpensAt: try row["enrollment_opens_at"], enrollmentClosesAt: try row["enrollment_closes_at"],
             capacity: try row["capacity"], modality: try row["modality"], seminarCity: try row["seminar_city"],
-            admission: try row["admission"], fee: try row["fee"], feeCurrency: try row["fee_currency"])
+            admission: try row["admission"], fee: try row["fee"], feeCurrency: try row["fee_currency"],
+            description: try row["description"])
         let taken: Int = try row["taken"]
         return EditionDetail(
             edition: edition, courseID: try row["course_id"], courseSlug: try row["slug"], courseTitle: try row["title"],
@@ -65,14 +66,14 @@ enum EnrollmentQueries {
 
     static func fetchSessions(_ db: Connection, editionID: Int64) throws -> [EditionSession] {
         try db.query("""
-            SELECT id, kind, title, starts_at, duration_minutes, time_zone, place, link,
+            SELECT id, kind, title, starts_at, duration_minutes, time_zone, place, link, description,
                    starts_at + make_interval(mins => duration_minutes) < now() AS past
             FROM edition_sessions WHERE edition_id = \(editionID) ORDER BY starts_at, id
             """).map { row in
             EditionSession(
                 id: try row["id"], kind: try row["kind"], title: try row["title"], startsAt: try row["starts_at"],
                 durationMinutes: Int(try row["duration_minutes"] as Int32), timeZone: try row["time_zone"],
-                place: try row["place"], link: try row["link"], isPast: try row["past"])
+                place: try row["place"], link: try row["link"], description: try row["description"], isPast: try row["past"])
         }
     }
 

@@ -35,12 +35,13 @@ enum DemoEnrollments {
         }
         guard !people.isEmpty else { return }
         let editions = try db.query("""
-            SELECT e.id, e.capacity, e.admission, e.fee > 0 AS paid, e.modality, o.name AS city, e.starts_on, \(EditionStates.phase) AS phase
+            SELECT e.id, e.capacity, e.admission, e.fee > 0 AS paid, e.modality, o.name AS city, e.starts_on, e.language,
+                   \(EditionStates.phase) AS phase
             FROM editions e LEFT JOIN organizations o ON o.id = e.seminar_organization_id ORDER BY e.starts_on, e.id
             """).map { row in
             (id: try row["id"] as Int64, capacity: Int(try row["capacity"] as Int32), admission: try row["admission"] as String,
              paid: try row["paid"] as Bool, hybrid: (try row["modality"] as String) == "hybrid", city: try row["city"] as String?,
-             startsOn: try row["starts_on"] as CalendarDay, phase: try row["phase"] as String)
+             startsOn: try row["starts_on"] as CalendarDay, language: try row["language"] as String, phase: try row["phase"] as String)
         }
         var cursor = 0
         func next(_ count: Int) -> [Int64] {
@@ -78,14 +79,18 @@ enum DemoEnrollments {
                     """)
             }
             if edition.phase != "finished" {
-                try seedSessions(db, edition: edition.id, startsOn: edition.startsOn, seminarCity: edition.hybrid ? edition.city : nil)
+                try seedSessions(
+                    db, edition: edition.id, startsOn: edition.startsOn, seminarCity: edition.hybrid ? edition.city : nil,
+                    describe: edition.language == "es")
             }
         }
         try placeNamedAccounts(db, editions: editions.map { ($0.id, $0.phase, $0.admission == "approval" || $0.paid, $0.capacity) })
     }
 
     /// Three online sessions a week apart at 16:00 UTC, and for a hybrid edition its seminar.
-    static func seedSessions(_ db: Connection, edition: Int64, startsOn: CalendarDay, seminarCity: String?) throws {
+    /// `describe`: give them their descriptions, which are in Spanish.
+    static func seedSessions(_ db: Connection, edition: Int64, startsOn: CalendarDay, seminarCity: String?, describe: Bool) throws {
+        func description(_ title: String) -> String { describe ? DemoDescriptions.session(title) : "" }
         let plan: [(kind: String, title: String, week: Int)] = [
             ("master_class", "Clase magistral de apertura: la ciudad que queremos", 0),
             ("expert_dialogue", "Diálogo con personas expertas: experiencias de ciudades socias", 1),
@@ -93,17 +98,19 @@ enum DemoEnrollments {
         ]
         for (index, session) in plan.enumerated() {
             try db.execute("""
-                INSERT INTO edition_sessions (edition_id, kind, title, starts_at, duration_minutes, time_zone, link)
+                INSERT INTO edition_sessions (edition_id, kind, title, starts_at, duration_minutes, time_zone, link, description)
                 VALUES (\(edition), \(session.kind), \(session.title),
                         (\(startsOn)::date + \(session.week * 7)::int + time '16:00') AT TIME ZONE 'UTC', 90, 'Europe/Madrid',
-                        \("https://aula.campus.example/\(edition)/\(index + 1)"))
+                        \("https://aula.campus.example/\(edition)/\(index + 1)"), \(description(session.title)))
                 """)
         }
         if let seminarCity {
+            let title = "Seminario presencial en \(seminarCity)"
             try db.execute("""
-                INSERT INTO edition_sessions (edition_id, kind, title, starts_at, duration_minutes, time_zone, place)
-                VALUES (\(edition), 'seminar', \("Seminario presencial en \(seminarCity)"),
-                        (\(startsOn)::date + 21 + time '09:00') AT TIME ZONE 'America/Mexico_City', 480, 'America/Mexico_City', \(seminarCity))
+                INSERT INTO edition_sessions (edition_id, kind, title, starts_at, duration_minutes, time_zone, place, description)
+                VALUES (\(edition), 'seminar', \(title),
+                        (\(startsOn)::date + 21 + time '09:00') AT TIME ZONE 'America/Mexico_City', 480, 'America/Mexico_City', \(seminarCity),
+                        \(description(title)))
                 """)
         }
     }

@@ -56,14 +56,14 @@ public enum DemoSeed {
                     // Dates are relative to today, so the demo always shows editions in every state.
                     try db.execute("""
                         INSERT INTO editions (course_id, name, language, starts_on, ends_on, enrollment_opens_at,
-                                              enrollment_closes_at, capacity, modality, seminar_organization_id, admission, fee)
+                                              enrollment_closes_at, capacity, modality, seminar_organization_id, admission, fee, description)
                         VALUES (\(courseID), \(edition.name), \(edition.language),
                                 current_date + \(edition.startsInDays)::int,
                                 current_date + \(edition.startsInDays + edition.lengthInDays)::int,
                                 date_trunc('day', now()) + make_interval(days => \(edition.enrollmentOpensInDays)::int),
                                 date_trunc('day', now()) + make_interval(days => \(edition.enrollmentClosesInDays)::int),
                                 \(edition.capacity), \(seminarID == nil ? "online" : "hybrid"), \(seminarID),
-                                \(edition.admission), \(Decimal(edition.fee)))
+                                \(edition.admission), \(Decimal(edition.fee)), \(DemoDescriptions.edition(course: course.slug, name: edition.name)))
                         """)
                     editionCount += 1
                 }
