@@ -21,7 +21,7 @@ let package = Package(
         .executableTarget(name: "campus", dependencies: ["Campus", "FastCGI", "Postgres", "Web"]),
 
         .target(name: "TestSupport", dependencies: ["Campus", "Postgres", "Web"], path: "Tests/TestSupport"),
-        .testTarget(name: "WebTests", dependencies: ["Web"], exclude: ["Resources"]),
+        .testTarget(name: "WebTests", dependencies: ["Web", "TestSupport"], exclude: ["Resources"]),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "TestSupport"]),
         .testTarget(name: "FastCGITests", dependencies: ["FastCGI", "Web", "TestSupport"]),
         .testTarget(name: "CampusTests", dependencies: ["Campus", "Web", "Postgres", "TestSupport"]),
