@@ -104,6 +104,10 @@ import TestSupport
                 try browser.fill(css, field.value)
             }
         }
-        try browser.submit(form)
+        if let button = page.button {
+            try browser.follow("\(form) button[name='\(button.name)'][value='\(button.value)']")
+        } else {
+            try browser.submit(form)
+        }
     }
 }

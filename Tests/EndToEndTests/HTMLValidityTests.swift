@@ -73,7 +73,8 @@ import TestSupport
         let opened = try client.get(page.path)
         guard let action = page.form else { return opened }
         let token = try #require(opened.csrfToken, "\(page) has no form token")
-        let answer = try client.post(action, form: [("_csrf", token)] + page.fields.map { ($0.name, $0.value) })
+        let button = page.button.map { [($0.name, $0.value)] } ?? []
+        let answer = try client.post(action, form: [("_csrf", token)] + page.fields.map { ($0.name, $0.value) } + button)
         guard answer.status == 303, let location = answer.header("Location"), let next = URLComponents(string: location) else { return answer }
         return try client.get(next.percentEncodedPath + (next.percentEncodedQuery.map { "?" + $0 } ?? ""))
     }

@@ -26,15 +26,17 @@ struct MainPages {
     }
 
     /// A page opened at `path` or, when `form` is set, the page that comes of submitting
-    /// the form whose action is `form` on the page at `path`, with `fields` filled in.
+    /// the form whose action is `form` on the page at `path`, with `fields` filled in, by
+    /// its first submit button or by the one named `button` (a preview).
     struct Page: Sendable, CustomStringConvertible {
         let reader: Reader
         let path: String
         var form: String? = nil
         var fields: [(name: String, value: String)] = []
+        var button: (name: String, value: String)? = nil
 
         var description: String {
-            "\(reader.rawValue): " + (form.map { "POST \($0) (from \(path))" } ?? "GET \(path)")
+            "\(reader.rawValue): " + (form.map { "POST \($0)\(button.map { " (\($0.name))" } ?? "") (from \(path))" } ?? "GET \(path)")
         }
     }
 
@@ -56,6 +58,7 @@ struct MainPages {
             Page(reader: .visitor, path: "/courses?q=gobernanza"),
             Page(reader: .visitor, path: "/courses?q=zzzzzz"),
             Page(reader: .visitor, path: "/courses/\(s.course)"),
+            Page(reader: .visitor, path: "/courses/\(s.markdownCourse)"),
             Page(reader: .visitor, path: "/editions/\(s.edition)"),
             Page(reader: .visitor, path: "/login"),
             Page(reader: .visitor, path: "/login", form: "/login", fields: [("email", "alcaldesa@campus.example"), ("password", "not the password")]),
@@ -111,10 +114,14 @@ struct MainPages {
             Page(reader: .admin, path: "/admin/courses/new"),
             Page(reader: .admin, path: "/admin/courses/new", form: "/admin/courses"),
             Page(reader: .admin, path: "/admin/courses/\(s.courseID)"),
+            Page(reader: .admin, path: "/admin/courses/\(s.courseID)", form: "/admin/courses/\(s.courseID)",
+                 fields: [("description", Subjects.markdown)], button: ("preview", "1")),
             Page(reader: .admin, path: "/admin/courses/\(s.courseID)/editions/new"),
             Page(reader: .admin, path: "/admin/courses/\(s.courseID)/editions/new", form: "/admin/courses/\(s.courseID)/editions"),
             Page(reader: .admin, path: "/admin/editions/\(s.edition)"),
             Page(reader: .admin, path: "/admin/editions/\(s.edition)", form: "/admin/editions/\(s.edition)/sessions"),
+            Page(reader: .admin, path: "/admin/editions/\(s.edition)", form: "/admin/editions/\(s.edition)/sessions",
+                 fields: [("description", Subjects.markdown)], button: ("preview", "1")),
             Page(reader: .admin, path: "/admin/editions/\(s.edition)", form: "/admin/editions/\(s.edition)/instructors", fields: [("email", "nobody@example.org")]),
             Page(reader: .admin, path: "/admin/audit"),
             Page(reader: .admin, path: "/admin/audit?action=role.grant"),
@@ -126,7 +133,24 @@ struct MainPages {
 
 /// What the pages are about, from the demo data and a few additions, as path segments.
 struct Subjects {
-    let open, members, reset, course, courseID, edition, pending, finished, teaching, awaiting, staff, city: String
+    let open, members, reset, course, courseID, edition, pending, finished, teaching, awaiting, staff, city, markdownCourse: String
+
+    /// A description using all the Markdown the renderer takes.
+    static let markdown = """
+        Para **equipos municipales** que quieren *empezar ya*.
+
+        # Qué aprenderá
+
+        - a leer su territorio con datos;
+        - a priorizar con la ciudadanía.
+
+        > Una ciudad se piensa a largo plazo.
+
+        1. Diagnóstico
+        2. Proyectos
+
+        Vea `el programa` y la [Nueva Agenda Urbana](https://habitat3.org/the-new-urban-agenda/).
+        """
 
     init(_ db: Connection) throws {
         // Editions open now: one anybody may join, one for members only, whose members
@@ -167,5 +191,7 @@ struct Subjects {
         awaiting = try id("SELECT id FROM users WHERE email = 'concejal@campus.example'")
         staff = try id("SELECT id FROM users WHERE email = 'instructora@campus.example'")
         city = try id("SELECT id FROM organizations ORDER BY name LIMIT 1")
+        markdownCourse = "ciudades-hexagonales"
+        try db.execute("UPDATE courses SET description = \(Subjects.markdown) WHERE slug = \(markdownCourse)")
     }
 }
