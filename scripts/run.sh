@@ -55,10 +55,12 @@ if [ -f "$var/run/supervise.pid" ] && kill -0 "$(cat "$var/run/supervise.pid")" 
   kill -TERM "$(cat "$var/run/supervise.pid")"
   while kill -0 "$(cat "$var/run/supervise.pid")" 2>/dev/null; do sleep 0.1; done
 fi
-if [ -f "$var/run/mail.pid" ] && kill -0 "$(cat "$var/run/mail.pid")" 2>/dev/null; then
-  kill -TERM "$(cat "$var/run/mail.pid")"
-  while kill -0 "$(cat "$var/run/mail.pid")" 2>/dev/null; do sleep 0.1; done
-fi
+for name in mail scholarships; do
+  if [ -f "$var/run/$name.pid" ] && kill -0 "$(cat "$var/run/$name.pid")" 2>/dev/null; then
+    kill -TERM "$(cat "$var/run/$name.pid")"
+    while kill -0 "$(cat "$var/run/$name.pid")" 2>/dev/null; do sleep 0.1; done
+  fi
+done
 socket="$var/run/campus.sock"
 if [ ${#socket} -gt 100 ]; then
   echo "run.sh: $socket is too long for a unix socket (over 100 bytes); set CAMPUS_VAR to a shorter folder" >&2
@@ -70,6 +72,9 @@ echo $! > "$var/run/supervise.pid"
 export CAMPUS_MAIL_DIR=${CAMPUS_MAIL_DIR:-$var/mail}
 nohup "$root/scripts/supervise.sh" "$var/log/mail.log" "$bin" mail --every 3 >/dev/null 2>&1 &
 echo $! > "$var/run/mail.pid"
+# Scholarship awards past their deadline, and documents past their retention, every minute.
+nohup "$root/scripts/supervise.sh" "$var/log/scholarships.log" "$bin" scholarships sweep --every 60 >/dev/null 2>&1 &
+echo $! > "$var/run/scholarships.pid"
 
 "$root/scripts/nginx.sh" start "$var/nginx" "127.0.0.1:$port" "unix:$socket"
 
@@ -84,6 +89,6 @@ Campus is running: http://127.0.0.1:$port/
 $("$bin" seed --demo --print-accounts)
 
   email       $CAMPUS_MAIL_DIR (one .eml file per message: verification links, resets…)
-  logs        $var/log/campus.log (responder), $var/log/mail.log, $var/nginx/access.log
+  logs        $var/log/campus.log (responder), $var/log/mail.log, $var/log/scholarships.log, $var/nginx/access.log
   stop        make stop
 MSG

@@ -4,7 +4,7 @@ set -euo pipefail
 source "$(dirname "$0")/common.sh"
 
 "$root/scripts/nginx.sh" stop "$var/nginx"
-for name in supervise mail; do
+for name in supervise mail scholarships; do
   if [ -f "$var/run/$name.pid" ]; then
     pid=$(cat "$var/run/$name.pid")
     if kill -0 "$pid" 2>/dev/null; then

@@ -20,6 +20,9 @@ let usage = """
                                      moderator:forum=ID, instructor:edition=ID,
                                      instructor:course=ID (a capsule's author), reviewer:call=ID
       mail [--every SECONDS]         deliver the outbox (once, or forever every SECONDS)
+      scholarships sweep [--every SECONDS]
+                                     expire awards past their deadline and delete the
+                                     documents of applications not awarded past retention
       help                           show this text
 
     The database comes from libpq's environment (PGHOST, PGPORT, PGDATABASE, PGUSER,
@@ -57,6 +60,31 @@ func loadSettings() -> Settings {
 
 func connect() -> Connection {
     do { return try Connection() } catch { fail("cannot connect to the database: \(error.message)") }
+}
+
+/// Runs `work` once, or with `--every SECONDS` forever, reconnecting to the database as
+/// needed; a failure ends a single run, and is logged and retried when repeating. `work`
+/// is told to keep quiet when repeating and there is nothing to say.
+func repeatEvery(_ options: Options, name: String, failure: String, _ work: (Connection, Bool) throws -> Void) {
+    var every: UInt32?
+    if let text = options.values["--every"] {
+        guard let seconds = UInt32(text), seconds > 0 else { fail("--every takes a number of seconds") }
+        every = seconds
+    }
+    var db: Connection?
+    repeat {
+        do {
+            if db == nil || db?.isConnected == false { db = try Connection() }
+            if let db {
+                try db.ensureAlive()
+                try work(db, every != nil)
+            }
+        } catch {
+            if every == nil { fail("\(failure): \(error)") }
+            FileHandle.standardError.write(Data("campus \(name): \(error)\n".utf8))
+        }
+        if let every { sleep(every) }
+    } while every != nil
 }
 
 // A reader that goes away (a closed pipe, a vanished client) is an error to handle, not
@@ -161,31 +189,27 @@ case "user":
 case "mail":
     let options = Options(arguments.dropFirst(), valued: ["--every"], flags: [])
     let settings = loadSettings()
-    var every: UInt32?
-    if let text = options.values["--every"] {
-        guard let seconds = UInt32(text), seconds > 0 else { fail("--every takes a number of seconds") }
-        every = seconds
-    }
     let delivery: MailDelivery
     do { delivery = try MailDelivery(settings: settings) } catch { fail("\(error)") }
-    var db: Connection?
-    repeat {
-        do {
-            if db == nil || db?.isConnected == false { db = try Connection() }
-            if let db {
-                try db.ensureAlive()
-                let result = try delivery.deliverDue(db)
-                if result.sent + result.failed + result.dropped > 0 || every == nil {
-                    let dropped = result.dropped > 0 ? ", \(result.dropped) dropped (account deleted)" : ""
-                    print("mail: \(result.sent) sent, \(result.failed) failed (will retry)\(dropped)")
-                }
-            }
-        } catch {
-            if every == nil { fail("mail delivery failed: \(error)") }
-            FileHandle.standardError.write(Data("campus mail: \(error)\n".utf8))
+    repeatEvery(options, name: "mail", failure: "mail delivery failed") { db, quiet in
+        let result = try delivery.deliverDue(db)
+        if result.sent + result.failed + result.dropped > 0 || !quiet {
+            let dropped = result.dropped > 0 ? ", \(result.dropped) dropped (account deleted)" : ""
+            print("mail: \(result.sent) sent, \(result.failed) failed (will retry)\(dropped)")
         }
-        if let every { sleep(every) }
-    } while every != nil
+    }
+
+case "scholarships":
+    guard arguments.dropFirst().first == "sweep" else { fail("usage: campus scholarships sweep [--every SECONDS]", code: 2) }
+    let options = Options(arguments.dropFirst(2), valued: ["--every"], flags: [])
+    let app: CampusApp
+    do { app = try CampusApp(settings: loadSettings()) } catch { fail("\(error)") }
+    repeatEvery(options, name: "scholarships", failure: "scholarships sweep failed") { db, quiet in
+        let result = try ScholarshipSweep.run(db, app: app)
+        if result.expired + result.purged > 0 || !quiet {
+            print("scholarships: \(result.expired) awards expired, documents of \(result.purged) applications deleted")
+        }
+    }
 
 case "help", "--help", "-h":
     print(usage)

@@ -152,6 +152,46 @@ import TestSupport
         "GET /admin/capsules/{id}/stats":                [303,   403,    403,    200,   403,   403,   200],
         "GET /admin/capsules/{id}/stats.csv":            [303,   403,    403,    200,   403,   403,   200],
         "POST /admin/capsules/{id}/extra-attempts":      [403,   403,    403,    422,   403,   403,   422],
+        // Scholarships (an open call for the edition above; the target's application, under
+        // review by the reviewer; none of these readers belongs to a member city)
+        "GET /scholarships":                             [200,   200,    200,    200,   200,   200,   200],
+        "GET /scholarships/{call}":                      [200,   200,    200,    200,   200,   200,   200],
+        // Told why not before writing anything; a post the rules refuse is 409.
+        "GET /scholarships/{call}/apply":                [303,   200,    200,    200,   200,   200,   200],
+        "POST /scholarships/{call}/apply":               [403,   403,    409,    409,   409,   409,   409],
+        // Someone else's application is not found; its reviewer goes to the review page.
+        "GET /applications/{id}":                        [303,   404,    404,    404,   404,   303,   200],
+        "GET /applications/{id}/withdraw":               [303,   404,    404,    404,   404,   403,   403],
+        "POST /applications/{id}/withdraw":              [403,   404,    404,    404,   404,   403,   403],
+        "POST /applications/{id}/accept":                [403,   404,    404,    404,   404,   403,   403],
+        "GET /applications/{id}/decline":                [303,   404,    404,    404,   404,   403,   403],
+        "POST /applications/{id}/decline":               [403,   404,    404,    404,   404,   403,   403],
+        "GET /review":                                   [303,   403,    403,    403,   403,   200,   200],
+        "GET /applications/{id}/review":                 [303,   404,    404,    404,   404,   200,   303],
+        // Scores missing: the form again. Then the reviewer declares a conflict (the last of its rows).
+        "POST /applications/{id}/review":                [403,   404,    404,    404,   404,   422,   403],
+        "POST /applications/{id}/conflict":              [403,   404,    404,    404,   404,   303,   403],
+        // The committee: admins
+        "GET /admin/scholarships":                       [303,   403,    403,    403,   403,   403,   200],
+        "GET /admin/scholarships/new":                   [303,   403,    403,    403,   403,   403,   200],
+        "POST /admin/scholarships":                      [403,   403,    403,    403,   403,   403,   422],
+        "GET /admin/scholarships/{call}/settings":       [303,   403,    403,    403,   403,   403,   200],
+        "POST /admin/scholarships/{call}/settings":      [403,   403,    403,    403,   403,   403,   422],
+        "POST /admin/scholarships/{call}/questions":     [403,   403,    403,    403,   403,   403,   422],
+        "POST /admin/scholarships/{call}/questions/{item}/delete": [403, 403, 403, 403, 403,   403,   404],
+        "POST /admin/scholarships/{call}/documents":     [403,   403,    403,    403,   403,   403,   422],
+        "POST /admin/scholarships/{call}/documents/{item}/delete": [403, 403, 403, 403, 403,   403,   404],
+        "POST /admin/scholarships/{call}/criteria":      [403,   403,    403,    403,   403,   403,   422],
+        "POST /admin/scholarships/{call}/criteria/{item}/delete": [403, 403, 403,  403, 403,   403,   404],
+        "GET /admin/scholarships/{call}":                [303,   403,    403,    403,   403,   403,   200],
+        "POST /admin/scholarships/{call}/assign":        [403,   403,    403,    403,   403,   403,   303],
+        "POST /applications/{id}/assign":                [403,   403,    403,    403,   403,   403,   422],
+        "POST /applications/{id}/decide":                [403,   403,    403,    403,   403,   403,   422],
+        // Releasing asks first: a post without `confirm` goes to that page.
+        "GET /admin/scholarships/{call}/release":        [303,   403,    403,    403,   403,   403,   200],
+        "POST /admin/scholarships/{call}/release":       [403,   403,    403,    403,   403,   403,   303],
+        "GET /admin/scholarships/{call}/applications.csv": [303, 403,    403,    403,   403,   403,   200],
+        "GET /admin/scholarships/{call}/stats":          [303,   403,    403,    403,   403,   403,   200],
     ]
 
     static func key(_ route: Route<Handler>) -> String { "\(route.method) \(route.pattern)" }
@@ -185,6 +225,12 @@ import TestSupport
             (id: try row["id"] as Int64, slug: try row["slug"] as String, firstLesson: try row["first_lesson"] as Int64,
              quizLesson: try row["quiz_lesson"] as Int64, quizPosition: try row["quiz_position"] as Int, question: try row["question"] as Int64)
         })
+        // An open call for that edition, with a criterion to score.
+        let call: Int64 = try db.query("""
+            INSERT INTO scholarship_calls (edition_id, title, opens_at, closes_at, quota, published)
+            VALUES (\(editionID), 'Becas de la matriz', now() - interval '1 day', now() + interval '10 days', 2, true) RETURNING id
+            """).first?["id"] ?? 0
+        try db.execute("INSERT INTO call_criteria (call_id, name, weight) VALUES (\(call), 'Pertinencia', 1)")
         var readers: [Reader: Int64] = [:]
         for reader in Reader.allCases where reader != .visitor {
             let roles: [String]
@@ -192,16 +238,17 @@ import TestSupport
             case .admin: roles = ["admin"]
             case .moderator: roles = ["moderator"]
             case .instructor: roles = ["instructor:edition=\(editionID)", "instructor:course=\(capsule.id)"]
+            case .reviewer: roles = ["reviewer:call=\(call)"]
             default: roles = []
             }
-            let id = try app.createUser("\(reader)@matrix.example", name: "\(reader)", verified: reader != .unverified, roles: roles)
-            if reader == .reviewer {
-                // Calls arrive with the scholarships feature; the grant itself is what matters here.
-                try db.execute("INSERT INTO role_grants (user_id, role, scope_kind, scope_id) VALUES (\(id), 'reviewer', 'call', 1)")
-            }
-            readers[reader] = id
+            readers[reader] = try app.createUser("\(reader)@matrix.example", name: "\(reader)", verified: reader != .unverified, roles: roles)
         }
         let target = try app.createUser("target@matrix.example", name: "Target")
+        let application: Int64 = try db.query("""
+            INSERT INTO applications (call_id, user_id, status, submitted_at, eligibility) VALUES (\(call), \(target), 'under_review', now(), 'active')
+            RETURNING id
+            """).first?["id"] ?? 0
+        try db.execute("INSERT INTO review_assignments (application_id, reviewer_id) VALUES (\(application), \(readers[.reviewer] ?? 0))")
         let organization: Int64 = try db.query("SELECT id FROM organizations ORDER BY id LIMIT 1").first?["id"] ?? 0
         let course: Int64 = try db.query("SELECT course_id FROM editions WHERE id = \(editionID)").first?["course_id"] ?? 0
         #expect(course > 0)
@@ -232,13 +279,14 @@ import TestSupport
                 case "token": values.append("no-such-token")
                 case "code": values.append(certificate.code)
                 case "grant", "enrollment", "session": values.append("999999")
-                case "grant", "enrollment", "session", "reading": values.append("999999")
+                case "grant", "enrollment", "session", "reading", "item": values.append("999999")
+                case "call": values.append(String(call))
                 case "id":
                     let prefix = pattern.description
                     values.append(String(
                         prefix.hasPrefix("/admin/organizations") ? organization : prefix.hasPrefix("/admin/users") ? target
                             : prefix.hasPrefix("/admin/courses") ? course : prefix.hasPrefix("/documents") ? documents[0]
-                            : prefix.hasPrefix("/admin/documents") ? documents[1] : editionID))
+                            : prefix.hasPrefix("/admin/documents") ? documents[1] : prefix.hasPrefix("/applications") ? application : editionID))
                 default: values.append("1")
                 }
             }

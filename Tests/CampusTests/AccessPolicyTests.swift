@@ -123,6 +123,52 @@ import TestSupport
         #expect(disagreements == [])
     }
 
+    /// Applications and their documents by relation: applicant A and B, the reviewer assigned
+    /// and one who is not, an admin. The list condition and the item page agree for each.
+    @Test func applicationsAndTheirDocumentsAgreeBetweenListAndPage() throws {
+        let world = try ScholarshipWorld()
+        let call = try world.call(edition: try world.edition())
+        let city = try world.city("Cajamarca")
+        let applicantA = try world.official("a@policy.example", city: city)
+        let applicantB = try world.official("b@policy.example", city: city)
+        #expect(world.apply(try world.browser(applicantA), call).status == .seeOther)
+        #expect(world.apply(try world.browser(applicantB), call).status == .seeOther)
+        let a = try #require(try world.application(call, user: applicantA))
+        let b = try #require(try world.application(call, user: applicantB))
+        let assigned = try world.official("assigned@policy.example", city: nil, roles: ["reviewer:call=\(call.id)"])
+        let unassigned = try world.official("unassigned@policy.example", city: nil, roles: ["reviewer:call=\(call.id)"])
+        #expect(world.admin.post("/applications/\(a)/assign", [("reviewer_id", String(assigned))]).status == .seeOther)
+        let readers: [(String, Int64?)] = [("visitor", nil), ("applicant A", applicantA), ("applicant B", applicantB), ("assigned reviewer", assigned),
+                                           ("unassigned reviewer", unassigned), ("admin", world.adminID)]
+        //                               visitor A    B    assigned unassigned admin
+        let expected: [Int64: [Int]] = [a: [303, 200, 404, 303,    404,       200],
+                                         b: [303, 404, 200, 404,    404,       200]]
+        let documents = try world.db.query("SELECT id, filename, application_id FROM documents WHERE application_id IS NOT NULL ORDER BY id").map {
+            (id: try $0["id"] as Int64, path: "/documents/\(try $0["id"] as Int64)/\(try $0["filename"] as String)", application: try $0["application_id"] as Int64)
+        }
+        var disagreements: [String] = []
+        for (index, (name, id)) in readers.enumerated() {
+            let browser = try id.map { try world.browser($0) } ?? TestApp(sharing: world.app)
+            let reader = try id.flatMap { try Sessions.load(world.db, token: try world.app.sessionCookie(for: $0), settings: world.app.app.settings) }
+            let listed = Set(try world.db.query("SELECT a.id FROM applications a WHERE \(ApplicationPolicy.visibleSQL(reader))").map { try $0["id"] as Int64 })
+            for application in [a, b] {
+                let status = browser.get("/applications/\(application)").status.rawValue
+                if status != expected[application]?[index] { disagreements.append("\(name) GET /applications/\(application): \(status)") }
+                let visible = status == 200 || (status == 303 && id != nil)
+                if visible != listed.contains(application) { disagreements.append("\(name) application \(application): page \(visible), list \(!visible)") }
+            }
+            let readable = Set(try world.db.query("SELECT d.id FROM documents d WHERE d.application_id IS NOT NULL AND \(DocumentPolicy.visibleSQL(reader))").map { try $0["id"] as Int64 })
+            for document in documents {
+                let shown = browser.get(document.path).status == .ok
+                if shown != readable.contains(document.id) { disagreements.append("\(name) \(document.path): download \(shown)") }
+            }
+        }
+        #expect(disagreements == [])
+        // The assigned reviewer reads the letter but not the staff-only endorsement of A.
+        let reviewer = try world.browser(assigned)
+        #expect(documents.filter { $0.application == a }.map { reviewer.get($0.path).status.rawValue } == [200, 404])
+    }
+
     @Test func theTeachingHomeListsWhatThePersonTeachesOnly() throws {
         let page = try browser(.instructorOfAnother).get("/teaching")
         #expect(page.status == .ok)

@@ -22,12 +22,12 @@ import TestSupport
     func mismatches() throws -> [String] {
         try db.query("""
             SELECT e.id, e.seats_taken, e.waitlisted, e.pending,
-                   count(x.id) FILTER (WHERE x.status IN ('enrolled', 'completed'))::int AS taken_rows,
+                   count(x.id) FILTER (WHERE x.status IN ('enrolled', 'completed', 'held'))::int AS taken_rows,
                    count(x.id) FILTER (WHERE x.status = 'waitlisted')::int AS waitlisted_rows,
                    count(x.id) FILTER (WHERE x.status = 'pending')::int AS pending_rows
             FROM editions e LEFT JOIN enrollments x ON x.edition_id = e.id
             GROUP BY e.id
-            HAVING e.seats_taken <> count(x.id) FILTER (WHERE x.status IN ('enrolled', 'completed'))
+            HAVING e.seats_taken <> count(x.id) FILTER (WHERE x.status IN ('enrolled', 'completed', 'held'))
                 OR e.waitlisted <> count(x.id) FILTER (WHERE x.status = 'waitlisted')
                 OR e.pending <> count(x.id) FILTER (WHERE x.status = 'pending')
             """).map { row in
@@ -46,7 +46,7 @@ import TestSupport
         let second = try editions.make(capacity: 2, admission: "approval")
         var people: [Int64] = []
         for index in 0..<12 { people.append(try app.createUser("seat\(index)@example.org")) }
-        let statuses = ["enrolled", "waitlisted", "pending", "withdrawn", "rejected"]
+        let statuses = ["enrolled", "waitlisted", "pending", "withdrawn", "rejected", "held"]
         var generator = SystemRandomNumberGenerator()
         for (index, person) in people.enumerated() {
             try db.execute("INSERT INTO enrollments (edition_id, user_id, status) VALUES (\(index % 2 == 0 ? first : second), \(person), \(statuses[index % statuses.count]))")

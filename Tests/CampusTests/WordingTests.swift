@@ -5,15 +5,15 @@ import TestSupport
 @testable import Campus
 @testable import Web
 
-/// The interface promises only what is there: scholarships and forums bring their own
-/// words when they arrive (certificates and capsules have come).
+/// The interface promises only what is there: forums bring their own words when they
+/// arrive (certificates, capsules and scholarships have come).
 @Suite struct WordingTests {
     /// Stems of the features still to come, as each language writes them.
     static let unbuilt: [Language: [String]] = [
-        .es: ["beca", "foro"],
-        .pt: ["bolsa", "fórum", "fóruns"],
-        .en: ["scholarship", "forum"],
-        .fr: ["bourse", "forum"],
+        .es: ["foro"],
+        .pt: ["fórum", "fóruns"],
+        .en: ["forum"],
+        .fr: ["forum"],
     ]
 
     /// The words a reader sees: the page without its tags.
@@ -38,6 +38,20 @@ import TestSupport
             for stem in WordingTests.unbuilt[language] ?? [] {
                 #expect(!text.contains(stem), "\(language.rawValue) \(path) speaks of “\(stem)”")
             }
+        }
+    }
+
+    /// Scholarships exist now: the navigation, the home page, `/me`, the email preferences
+    /// and the list of calls speak of them in every language.
+    @Test(arguments: Language.allCases)
+    func pagesSpeakOfScholarships(_ language: Language) throws {
+        let stems: [Language: String] = [.es: "beca", .pt: "bolsa", .en: "scholarship", .fr: "bourse"]
+        let reader = try TestApp()
+        try reader.createUser("becas-\(language.rawValue)@example.org")
+        _ = reader.signIn("becas-\(language.rawValue)@example.org")
+        reader.cookies["lang"] = language.rawValue
+        for path in ["/", "/me", "/me/email", "/scholarships"] {
+            #expect(visibleText(reader.get(path)).contains(stems[language] ?? "?"), "\(language.rawValue) \(path)")
         }
     }
 

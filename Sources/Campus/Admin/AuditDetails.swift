@@ -40,6 +40,12 @@ enum AuditDetails {
         default:
             if let words = CapsuleAuditWords.sentences(entry.action, take: take, t: t) {
                 said += words
+            } else if let words = ScholarshipAuditWords.sentences(entry.action, take: take, t: t) {
+                said += words
+                if entry.action == "call.update" {
+                    said += rest.map { ScholarshipAuditWords.change(field: $0.0, value: $0.1, t: t) }
+                    rest = []
+                }
             } else if entry.action.hasSuffix(".update") {
                 let kind = entry.action.dropLast(".update".count)
                 said += rest.map { change(kind: String(kind), field: $0.0, value: $0.1, t: t) }

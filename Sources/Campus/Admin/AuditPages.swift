@@ -67,6 +67,17 @@ enum AuditPages {
             // The certificate of a person for a course, as its details name them.
             guard let person = entry.person, let course = entry.course else { return numbered("admin.audit.certificate", entry.subjectID, t: t) }
             return t.html("admin.audit.subject.certificate", ["person": personLink(person, t: t), "course": courseLink(course)])
+        case "application":
+            // Whose application to which edition, as its details name them; linked to the committee's page of it.
+            guard let person = entry.person, let edition = editionLink(entry), let id = entry.subjectID else {
+                return numbered("admin.audit.application", entry.subjectID, t: t)
+            }
+            let number: HTML = "<a href=\"\(ScholarshipPaths.application.path(id))\">\(t("admin.audit.application", ["id": String(id)]))</a>"
+            return "\(number): " + t.html("admin.audit.subject.application", ["person": personLink(person, t: t), "edition": edition])
+        case "call":
+            guard let edition = editionLink(entry), let id = entry.subjectID else { return numbered("admin.audit.call", entry.subjectID, t: t) }
+            let number: HTML = "<a href=\"\(ScholarshipPaths.adminCall.path(id))\">\(t("admin.audit.call", ["id": String(id)]))</a>"
+            return "\(number): " + t.html("admin.audit.subject.call", ["edition": edition])
         default:
             return "\([entry.subjectKind, entry.subjectID.map(String.init)].compactMap { $0 }.joined(separator: " "))"
         }

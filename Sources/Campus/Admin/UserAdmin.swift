@@ -90,9 +90,9 @@ enum UserAdminQueries {
         switch scope {
         case .global: return true
         case .course(let id): return try CapsulesFeature.capsuleExists(db, id: id)
+        case .call(let id): return try ScholarshipsFeature.callExists(db, id: id)
         case .edition: table = "editions"
         case .forum: table = "forums"
-        case .call: table = "scholarship_calls"
         }
         guard try db.query("SELECT to_regclass(\(table)) IS NOT NULL AS present").first?["present"] == true else { return false }
         return try !db.query("SELECT 1 FROM \(unsafeRaw: table) WHERE id = \(scope.id ?? 0)").isEmpty
@@ -101,9 +101,9 @@ enum UserAdminQueries {
     /// The scope kinds a role can point at today: a scope arrives with its feature's table.
     static func fetchScopeKinds(_ db: Connection) throws -> [String] {
         let row = try db.query("""
-            SELECT to_regclass('forums') IS NOT NULL AS forum, to_regclass('scholarship_calls') IS NOT NULL AS call
+            SELECT to_regclass('forums') IS NOT NULL AS forum
             """).first
-        return ["global", "edition", "course"] + (try row?["forum"] == true ? ["forum"] : []) + (try row?["call"] == true ? ["call"] : [])
+        return ["global", "edition", "course"] + (try row?["forum"] == true ? ["forum"] : []) + ["call"]
     }
 
     /// Refuses (409) a change that would leave no active admin, when `userID` loses admin

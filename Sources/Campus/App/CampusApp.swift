@@ -48,6 +48,7 @@ public final class CampusApp: Sendable {
         OperationsFeature.self,
         DocumentsFeature.self,
         CertificatesFeature.self,
+        ScholarshipsFeature.self,
         // Last: its navigation link and its staff cards (people, cities, the audit log) close the lists.
         AdminFeature.self,
     ]

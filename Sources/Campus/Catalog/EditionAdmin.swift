@@ -285,18 +285,22 @@ enum EditionAdminRoutes {
             description: description)
     }
 
-    /// The enrollment window: two `datetime-local` values in the zone chosen, as instants.
-    static func readWindow(_ input: Form, db: Connection, into form: inout FormState) throws -> (opens: Date, closes: Date)? {
+    /// The enrollment window (or another window, such as a scholarship call's, under other
+    /// field names): two `datetime-local` values in the zone chosen, as instants.
+    static func readWindow(
+        _ input: Form, db: Connection, into form: inout FormState, opens opensField: String = "enrollment_opens_at",
+        closes closesField: String = "enrollment_closes_at"
+    ) throws -> (opens: Date, closes: Date)? {
         let zone = CatalogAdminInput.zone(input["time_zone"])
         if zone == nil { form.fail("time_zone", "account.error.choose") }
-        let opens = CatalogAdminInput.localDateTime(input["enrollment_opens_at"])
-        if opens == nil { form.fail("enrollment_opens_at", "admin.editions.error.datetime") }
-        let closes = CatalogAdminInput.localDateTime(input["enrollment_closes_at"])
-        if closes == nil { form.fail("enrollment_closes_at", "admin.editions.error.datetime") }
+        let opens = CatalogAdminInput.localDateTime(input[opensField])
+        if opens == nil { form.fail(opensField, "admin.editions.error.datetime") }
+        let closes = CatalogAdminInput.localDateTime(input[closesField])
+        if closes == nil { form.fail(closesField, "admin.editions.error.datetime") }
         guard let opens, let closes, let zone else { return nil }
         let instants = try CatalogAdminInput.instants(db, [opens, closes], zone: zone)
         guard instants[1] > instants[0] else {
-            form.fail("enrollment_closes_at", "admin.editions.error.closes_before")
+            form.fail(closesField, "admin.editions.error.closes_before")
             return nil
         }
         return (opens: instants[0], closes: instants[1])

@@ -53,6 +53,9 @@ enum EditionStates {
 /// A reader's place in an edition.
 enum EnrollmentStatus: String, CaseIterable, Sendable {
     case enrolled, waitlisted, pending, withdrawn, rejected, completed
+    /// A seat kept for a scholarship award until the awardee accepts (then enrolled) or
+    /// the award ends (then withdrawn): see Enrollments+Awards.swift.
+    case held
 
     /// Statuses that hold or wait for a seat: withdrawing makes sense for these.
     var isActive: Bool { self == .enrolled || self == .waitlisted || self == .pending }

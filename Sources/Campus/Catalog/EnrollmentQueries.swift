@@ -96,7 +96,7 @@ enum EnrollmentQueries {
                 WHERE w.edition_id = \(editionID) AND w.status = 'waitlisted' AND e.ends_on >= current_date
                 ORDER BY w.requested_at, w.id
                 LIMIT greatest(0, (SELECT capacity FROM editions WHERE id = \(editionID))
-                                  - (SELECT count(*) FROM enrollments s WHERE s.edition_id = \(editionID) AND s.status IN ('enrolled', 'completed'))))
+                                  - (SELECT count(*) FROM enrollments s WHERE s.edition_id = \(editionID) AND s.status IN ('enrolled', 'completed', 'held'))))
             RETURNING user_id
             """).map { try $0["user_id"] }
     }

@@ -90,7 +90,7 @@ enum RosterPages {
         let t = context.t
         let id = edition.edition.id
         let pending = entries.filter { $0.status == .pending }
-        let seated = entries.filter { $0.status == .enrolled || $0.status == .completed }
+        let seated = entries.filter { $0.status == .enrolled || $0.status == .completed || $0.status == .held }
         let waiting = entries.filter { $0.status == .waitlisted }
         let gone = entries.filter { $0.status == .withdrawn || $0.status == .rejected }
         let who = [t("field.name"), t("field.organization"), t("field.position")]

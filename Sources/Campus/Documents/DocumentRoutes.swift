@@ -18,7 +18,7 @@ enum DocumentRoutes {
     static func download(_ context: Context) throws -> Response {
         let db = try context.db
         guard let document = try DocumentQueries.fetchDocument(db, id: try context.parameters.id("id")),
-            try DocumentPolicy.canRead(document.owner, db: db, reader: context.user)
+            try DocumentPolicy.canRead(document, db: db, reader: context.user)
         else { throw HTTPError(.notFound) }
         var response = Response(status: .ok, headers: headers(document))
         if matches(context.request.headers["if-none-match"], etag: document.etag) {

@@ -5,17 +5,20 @@ import Web
 enum DocumentOwner: Hashable, Sendable {
     case course(Int64)
     case edition(Int64)
+    /// An applicant's letters and endorsements, uploaded with the application form.
+    case application(Int64)
 
     var kind: String {
         switch self {
         case .course: "course"
         case .edition: "edition"
+        case .application: "application"
         }
     }
 
     var id: Int64 {
         switch self {
-        case .course(let id), .edition(let id): id
+        case .course(let id), .edition(let id), .application(let id): id
         }
     }
 
@@ -23,15 +26,17 @@ enum DocumentOwner: Hashable, Sendable {
         switch kind {
         case "course": self = .course(id)
         case "edition": self = .edition(id)
+        case "application": self = .application(id)
         default: return nil
         }
     }
 
-    /// Where the staff attach a file to this owner.
+    /// Where a file is attached to this owner.
     var uploadPath: String {
         switch self {
         case .course(let id): Paths.adminCourseDocuments.path(id)
         case .edition(let id): Paths.adminEditionDocuments.path(id)
+        case .application(let id): ScholarshipPaths.application.path(id)
         }
     }
 
@@ -40,6 +45,7 @@ enum DocumentOwner: Hashable, Sendable {
         switch self {
         case .course(let id): Paths.adminCourse.path(id)
         case .edition(let id): Paths.adminEdition.path(id)
+        case .application(let id): ScholarshipPaths.application.path(id)
         }
     }
 }

@@ -13,6 +13,8 @@ enum NotificationKind: String, CaseIterable, Sendable {
     case capsule
     /// Certificates issued, corrected or revoked.
     case certificate
+    /// Scholarship applications: submitted, under review, decisions, awards and offers.
+    case scholarship
 
     var emailByDefault: Bool { true }
 }
