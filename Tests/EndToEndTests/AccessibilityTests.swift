@@ -96,16 +96,22 @@ import TestSupport
         guard try browser.path == page.path else { throw TestSetupError("\(page) ended at \(try browser.path)") }
         guard let action = page.form else { return }
         let form = "form[action='\(action)']"
+        // A field that names a button (one form, several actions) is sent by pressing it.
+        var button: String?
         for field in page.fields {
             let css = "\(form) [name='\(field.name)']"
-            if try browser.exists("\(form) select[name='\(field.name)']") {
+            if try browser.exists("\(form) button[name='\(field.name)']") {
+                button = "\(form) button[name='\(field.name)'][value='\(field.value)']"
+            } else if try browser.exists("\(form) select[name='\(field.name)']") {
                 try browser.select(css, value: field.value)
             } else {
                 try browser.fill(css, field.value)
             }
         }
-        if let button = page.button {
-            try browser.follow("\(form) button[name='\(button.name)'][value='\(button.value)']")
+        if let named = page.button {
+            try browser.follow("\(form) button[name='\(named.name)'][value='\(named.value)']")
+        } else if let button {
+            try browser.follow(button)
         } else {
             try browser.submit(form)
         }

@@ -11,7 +11,7 @@ struct MainPages {
     /// Who reads a page, as a demo account (the visitor is not signed in). `awaiting` is a
     /// member whose affiliation waits for confirmation, and reads in Portuguese.
     enum Reader: String, CaseIterable, Sendable {
-        case visitor, learner, awaiting, unverified, instructor, admin
+        case visitor, learner, awaiting, unverified, instructor, reviewer, admin
 
         var email: String? {
             switch self {
@@ -20,6 +20,7 @@ struct MainPages {
             case .awaiting: "concejal@campus.example"
             case .unverified: "tecnica@campus.example"
             case .instructor: "instructora@campus.example"
+            case .reviewer: "evaluadora@campus.example"
             case .admin: "admin@campus.example"
             }
         }
@@ -48,7 +49,7 @@ struct MainPages {
 
     init(_ database: TestDatabase) throws {
         let s = try Subjects(database.connect())
-        pages = MainPages.signedOut(s) + MainPages.learners(s) + MainPages.staff(s)
+        pages = MainPages.signedOut(s) + MainPages.learners(s) + MainPages.staff(s) + MainPages.scholarships(try ScholarshipSubjects(database.connect()))
     }
 
     static func signedOut(_ s: Subjects) -> [Page] {
@@ -128,6 +129,58 @@ struct MainPages {
             Page(reader: .admin, path: "/editions/\(s.pending)/roster"),
             Page(reader: .admin, path: "/editions/\(s.finished)/roster"),
         ]
+    }
+}
+
+extension MainPages {
+    /// The demo's scholarship calls: the open one, blind, with the learner's draft and the
+    /// reviewer's assignments; the closed one with its awards.
+    static func scholarships(_ s: ScholarshipSubjects) -> [Page] {
+        [
+            Page(reader: .visitor, path: "/scholarships"),
+            Page(reader: .visitor, path: "/scholarships/\(s.open)"),
+            Page(reader: .learner, path: "/scholarships"),
+            Page(reader: .learner, path: "/scholarships/\(s.open)/apply"),
+            // Submitting a draft that lacks its documents names what is missing.
+            Page(reader: .learner, path: "/scholarships/\(s.open)/apply", form: "/scholarships/\(s.open)/apply", fields: [("action", "submit")]),
+            Page(reader: .learner, path: "/applications/\(s.draft)"),
+            Page(reader: .learner, path: "/applications/\(s.draft)/withdraw"),
+            // An affiliation awaiting confirmation is told why before anything is written.
+            Page(reader: .awaiting, path: "/scholarships/\(s.open)/apply"),
+            Page(reader: .reviewer, path: "/review"),
+            Page(reader: .reviewer, path: "/applications/\(s.reviewed)/review"),
+            Page(reader: .reviewer, path: "/applications/\(s.toReview)/review", form: "/applications/\(s.toReview)/review", fields: [("comment", "Sin puntuar.")]),
+            Page(reader: .admin, path: "/admin/scholarships"),
+            Page(reader: .admin, path: "/admin/scholarships/new"),
+            Page(reader: .admin, path: "/admin/scholarships/new", form: "/admin/scholarships"),
+            Page(reader: .admin, path: "/admin/scholarships/\(s.open)/settings"),
+            Page(reader: .admin, path: "/admin/scholarships/\(s.open)/settings", form: "/admin/scholarships/\(s.open)/questions"),
+            Page(reader: .admin, path: "/admin/scholarships/\(s.open)"),
+            Page(reader: .admin, path: "/applications/\(s.reviewed)"),
+            Page(reader: .admin, path: "/admin/scholarships/\(s.open)/release"),
+            Page(reader: .admin, path: "/admin/scholarships/\(s.closed)"),
+            Page(reader: .admin, path: "/admin/scholarships/\(s.closed)/stats"),
+            Page(reader: .admin, path: "/admin/audit?action=application.review"),
+        ]
+    }
+}
+
+/// The demo's calls and applications the scholarship pages show, as path segments.
+struct ScholarshipSubjects {
+    let open, closed, draft, reviewed, toReview: String
+
+    init(_ db: Connection) throws {
+        func id(_ sql: SQL) throws -> String { String(try db.query(sql).first?["id"] as Int64? ?? 0) }
+        open = try id("SELECT id FROM scholarship_calls WHERE released_at IS NULL ORDER BY id LIMIT 1")
+        closed = try id("SELECT id FROM scholarship_calls WHERE released_at IS NOT NULL ORDER BY id LIMIT 1")
+        draft = try id("SELECT a.id FROM applications a JOIN users u ON u.id = a.user_id WHERE u.email = 'alcaldesa@campus.example'")
+        let mine: SQL = """
+            FROM applications a JOIN review_assignments ra ON ra.application_id = a.id JOIN users u ON u.id = ra.reviewer_id
+            LEFT JOIN reviews r ON r.assignment_id = ra.id
+            WHERE u.email = 'evaluadora@campus.example' AND a.status = 'under_review' AND a.call_id = \(Int64(open) ?? 0)
+            """
+        reviewed = try id("SELECT a.id \(mine) AND r.assignment_id IS NOT NULL ORDER BY a.id LIMIT 1")
+        toReview = try id("SELECT a.id \(mine) AND r.assignment_id IS NULL ORDER BY a.id LIMIT 1")
     }
 }
 

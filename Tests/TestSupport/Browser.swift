@@ -194,6 +194,14 @@ public final class Browser: @unchecked Sendable {
         }
     }
 
+    /// Chooses the local file at `path` in the file input matching `css`, as a person does
+    /// in the file dialog (a file input cannot be cleared or typed into).
+    public func attach(_ css: String, file path: String) throws {
+        try attempt("attach \(path) to", css) {
+            _ = try sessionCommand("POST", "/element/\(try find(css))/value", ["text": path])
+        }
+    }
+
     /// Picks the option with `value` in the select matching `css`.
     public func select(_ css: String, value: String) throws {
         let option = css + " option[value='" + value.replacingOccurrences(of: "'", with: "\\'") + "']"

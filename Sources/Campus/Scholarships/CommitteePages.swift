@@ -140,7 +140,7 @@ enum CommitteePages {
         let options = [(value: "", label: t("review.choose"))] + DecisionKind.allCases.map { (value: $0.rawValue, label: t("committee.decision.\($0.rawValue)")) }
         let hint = call.isReleased ? t("committee.decide_now_hint") : t("committee.decide_hint")
         return """
-        <section id="decision" aria-labelledby="decision-title"><h2 id="decision-title">\(t("committee.decision"))</h2>
+        <section id="decide" aria-labelledby="decision-title"><h2 id="decision-title">\(t("committee.decision"))</h2>
         <p class="hint">\(hint)</p>
         \(page.decisionForm.summary)
         <form class="form" method="post" action="\(ScholarshipPaths.decide.path(page.view.application.id))" novalidate>

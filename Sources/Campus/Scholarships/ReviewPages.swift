@@ -103,6 +103,8 @@ enum ReviewPages {
     }
 
     /// Reviews side by side: a column per review, a row per criterion, the weighted score last.
+    /// With several reviews it is wider than a phone and scrolls: the region is in the tab
+    /// order so that a keyboard can scroll it too.
     static func scoresTable(_ reviews: [ReviewAssignment], criteria: [CallCriterion], named: Bool, t: Localizer) -> HTML {
         let heads = reviews.enumerated().map { index, review -> HTML in
             "<th scope=\"col\">\(named ? review.reviewerName : t("review.nth", ["n": String(index + 1)]))</th>"
@@ -115,7 +117,7 @@ enum ReviewPages {
         let comments = reviews.map { review -> HTML in "<td>\(review.comment)</td>" }
         return """
         <section aria-labelledby="others-title"><h2 id="others-title">\(t(named ? "committee.reviews" : "review.others"))</h2>
-        <div class="table-wrap"><table class="data"><thead><tr><th scope="col">\(t("review.criterion_head"))</th>\(heads)</tr></thead>
+        <div class="table-wrap" role="region" aria-labelledby="others-title" tabindex="0"><table class="data"><thead><tr><th scope="col">\(t("review.criterion_head"))</th>\(heads)</tr></thead>
         <tbody>\(rows)<tr><th scope="row">\(t("review.weighted"))</th>\(weighted)</tr>
         <tr><th scope="row">\(t("review.comment"))</th>\(comments)</tr></tbody></table></div></section>
         """

@@ -10,7 +10,7 @@ public enum DemoSeed {
     }
 
     /// The demo accounts, for `make run` to print.
-    public static var accountList: [String] { DemoAccounts.printable }
+    public static var accountList: [String] { DemoAccounts.printable + DemoScholarships.printable }
 
     /// Seeds everything in one transaction; returns lines to print.
     public static func run(_ db: Connection, force: Bool) throws -> [String] {
@@ -88,6 +88,7 @@ public enum DemoSeed {
                 guard let kind = CertificateKind(rawValue: try row["kind"]) else { continue }
                 _ = try Certificates.insert(db, userID: try row["user_id"], kind: kind, courseID: try row["course_id"], editionID: try row["edition_id"])
             }
+            try DemoScholarships.seed(db, passwordHash: hash)
             return [
                 "seeded \(DemoData.organizations.count) organizations, \(DemoData.topics.count) topics, "
                     + "\(DemoData.courses.count + DemoCapsules.courses.count) courses, \(editionCount) editions, \(people) demo accounts "
