@@ -22,9 +22,7 @@ import TestSupport
         browser = try world.browser(user)
     }
 
-    func documents() throws -> Int {
-        try world.db.query("SELECT count(*)::int8 AS n FROM documents WHERE owner_kind = 'application'").first?["n"] ?? -1
-    }
+    func documents() throws -> Int { try world.documentsStored() }
 
     @Test func aDraftIsSavedAndResumedThenSubmittedWithItsEligibilityStored() throws {
         let saved = world.apply(browser, call, answer: "Primera versión.", letter: SampleFiles.pdf("Carta"), endorsement: nil, action: "save")
@@ -77,14 +75,14 @@ import TestSupport
         #expect(page.status == .unprocessableContent)
         #expect(page.bodyText.contains("Texto que no se pierde."))
         #expect(page.bodyText.contains("El archivo pesa 9 KB y el máximo es 4 KB."))
-        #expect(try world.db.query("SELECT count(*)::int8 AS n FROM documents WHERE owner_kind = 'application'").first?["n"] == 0)
+        #expect(try world.documentsStored() == 0)
         #expect(try world.application(call, user: user) == nil)
     }
 
     @Test func aFileNamedAfterThePersonIsStoredUnderWhatItAnswers() throws {
         #expect(world.apply(browser, call, letterName: "Carta_Rosa_Quispe_Huancayo.pdf").status == .seeOther)
-        let names: [String] = try world.db.query("SELECT filename FROM documents WHERE owner_kind = 'application' ORDER BY id").map { try $0["filename"] }
         let id = try #require(try world.application(call, user: user))
+        let names: [String] = try world.db.query("SELECT filename FROM documents WHERE application_id = \(id) ORDER BY id").map { try $0["filename"] }
         #expect(names == ["Carta de motivación \(id).pdf", "Aval de la ciudad \(id).pdf"])
     }
 

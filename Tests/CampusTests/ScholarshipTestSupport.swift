@@ -12,12 +12,20 @@ struct ScholarshipWorld {
     let db: Connection
     let admin: TestApp
     let adminID: Int64
+    /// The applications' documents the demo's own calls hold.
+    let demoDocuments: Int
 
     init(app: TestApp? = nil) throws {
         self.app = try app ?? TestApp()
         db = try self.app.connect()
         adminID = try self.app.createUser("comite@example.org", name: "Comité", roles: ["admin"])
         admin = try self.app.browser(signedInAs: adminID)
+        demoDocuments = try db.query("SELECT count(*)::int8 AS n FROM documents WHERE owner_kind = 'application'").first?["n"] ?? 0
+    }
+
+    /// Applications' documents stored since this world was made.
+    func documentsStored() throws -> Int {
+        try (db.query("SELECT count(*)::int8 AS n FROM documents WHERE owner_kind = 'application'").first?["n"] ?? 0) - demoDocuments
     }
 
     /// A member city, active (membership paid a year ahead) or lapsed.
