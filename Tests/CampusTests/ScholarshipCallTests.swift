@@ -57,6 +57,32 @@ import TestSupport
         #expect(try world.db.query("SELECT 1 FROM scholarship_calls WHERE edition_id = \(edition)").isEmpty)
     }
 
+    @Test func whatACallAsksComesBackWithItsValuesWhenWrong() throws {
+        let call = try world.call(edition: try world.edition())
+        func parts() throws -> Int {
+            try world.db.query("""
+                SELECT ((SELECT count(*) FROM call_questions WHERE call_id = \(call.id)) + (SELECT count(*) FROM call_documents WHERE call_id = \(call.id))
+                        + (SELECT count(*) FROM call_criteria WHERE call_id = \(call.id)))::int8 AS n
+                """).first?["n"] ?? -1
+        }
+        let before = try parts()
+        let question = world.admin.post("/admin/scholarships/\(call.id)/questions", [("prompt", "¿?"), ("max_length", "10")])
+        #expect(question.status == .unprocessableContent)
+        #expect(question.bodyText.contains("Escriba la pregunta (de 3 a 1000 caracteres)."))
+        #expect(question.bodyText.contains("Escriba un número entero entre 50 y 20000."))
+        #expect(question.bodyText.contains(">¿?</textarea>"))
+        let document = world.admin.post("/admin/scholarships/\(call.id)/documents", [("label", "Aval del concejo"), ("visibility", "todos")])
+        #expect(document.status == .unprocessableContent)
+        #expect(document.bodyText.contains("Elija una de las opciones."))
+        #expect(document.bodyText.contains("value=\"Aval del concejo\""))
+        let criterion = world.admin.post("/admin/scholarships/\(call.id)/criteria", [("name", "Impacto en la ciudad"), ("weight", "0")])
+        #expect(criterion.status == .unprocessableContent)
+        #expect(criterion.bodyText.contains("Escriba un número entero entre 1 y 100."))
+        #expect(criterion.bodyText.contains("value=\"Impacto en la ciudad\""))
+        #expect(try parts() == before)
+        #expect(try world.audit("call.part_add") == 0)
+    }
+
     @Test func theQuotaAndTheMaximumCannotDropBelowTheAwardsStanding() throws {
         let edition = try world.edition()
         let call = try world.call(edition: edition, quota: 3, maximum: 2)

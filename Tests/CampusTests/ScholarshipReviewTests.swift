@@ -102,6 +102,24 @@ import TestSupport
         #expect(try world.browser(second).post("/applications/\(application)/conflict", []).status == .conflict)
     }
 
+    @Test func anAssignmentOrAConflictWithMistakesComesBackWithItsValues() throws {
+        let rev = try reviewer("rev1@example.org", city: lima)
+        let (_, application) = try applyAsCusco()
+        let unchosen = world.admin.post("/applications/\(application)/assign", [("reviewer_id", "")])
+        #expect(unchosen.status == .unprocessableContent)
+        #expect(unchosen.bodyText.contains("Elija a la persona evaluadora."))
+        #expect(unchosen.bodyText.contains("action=\"/applications/\(application)/assign\""))
+        #expect(try assigned(application).isEmpty)
+        #expect(world.admin.post("/applications/\(application)/assign", [("reviewer_id", String(rev))]).status == .seeOther)
+        let reason = String(repeating: "Motivo largo. ", count: 80)
+        let refused = try world.browser(rev).post("/applications/\(application)/conflict", [("reason", reason)])
+        #expect(refused.status == .unprocessableContent)
+        #expect(refused.bodyText.contains("El motivo no puede superar los 1000 caracteres."))
+        #expect(refused.bodyText.contains("Motivo largo. Motivo largo."))
+        #expect(try assigned(application) == [rev])
+        #expect(try world.audit("application.conflict") == 0)
+    }
+
     @Test func aBlindCallLeaksNoNameNorCityToItsReviewers() throws {
         let rev = try reviewer("rev1@example.org", city: lima)
         let (_, application) = try applyAsCusco()

@@ -16,6 +16,7 @@ struct CommitteeApplicationPage {
     let assignments: [ReviewAssignment]
     let reviewers: [CallReviewer]
     let decisionForm: FormState
+    let assignForm: FormState
 }
 
 /// The committee's pages: the ranking of a call, one application, the release.
@@ -126,9 +127,10 @@ enum CommitteePages {
         return """
         <section id="assignments" aria-labelledby="assignments-title"><h2 id="assignments-title">\(t("committee.assignments"))</h2>
         \(items.isEmpty ? "<p class=\"empty\">\(t("committee.no_assignments"))</p>" : "<ul class=\"plain-list\">\(items)</ul>" as HTML)
+        \(page.assignForm.summary)
         <form class="form" method="post" action="\(ScholarshipPaths.assign.path(page.view.application.id))" novalidate>
         \(csrfField(context.chrome))
-        \(FormState(t: t).select("reviewer_id", label: t("committee.assign_reviewer"), options: choices, hint: t("committee.assign_hint")))
+        \(page.assignForm.select("reviewer_id", label: t("committee.assign_reviewer"), options: choices, hint: t("committee.assign_hint")))
         <p class="actions"><button type="submit" class="button secondary">\(t("committee.assign"))</button></p>
         </form></section>
         """

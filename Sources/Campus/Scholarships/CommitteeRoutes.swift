@@ -24,14 +24,17 @@ enum CommitteeRoutes {
     }
 
     /// The committee's page of one application: everything, reviewers' names included.
-    static func applicationPage(_ context: Context, _ view: ApplicationView, decisionForm: FormState? = nil, status: Status = .ok) throws -> Response {
+    static func applicationPage(
+        _ context: Context, _ view: ApplicationView, decisionForm: FormState? = nil, assignForm: FormState? = nil, status: Status = .ok
+    ) throws -> Response {
         let db = try context.db
         let page = CommitteeApplicationPage(
             view: view, assignments: try ReviewQueries.fetchAssignments(db, applicationID: view.application.id),
             reviewers: try ReviewQueries.fetchReviewers(db, callID: view.call.id),
             decisionForm: decisionForm ?? FormState(t: context.t, values: [
                 "decision": view.application.decision?.rawValue ?? "", "note": view.application.decisionNote,
-            ]))
+            ]),
+            assignForm: assignForm ?? FormState(t: context.t))
         let title = context.t("committee.application_title", ["id": String(view.application.id), "name": view.application.applicantName])
         return context.page(title, CommitteePages.application(page, context: context), status: status, section: .admin)
     }
@@ -58,7 +61,9 @@ enum CommitteeRoutes {
         let loaded = try loadForCommittee(context)
         let user = try context.requireAdmin()
         guard let reviewerID = context.form.trimmed("reviewer_id").flatMap({ Int64($0) }) else {
-            throw HTTPError(.unprocessableContent, reason: "assign.refused.choose")
+            var form = FormState(t: context.t, form: context.form)
+            form.fail("reviewer_id", "assign.refused.choose")
+            return try invalidForm(context, loaded, assignForm: form)
         }
         let db = try context.db
         let refusal: String? = try db.transaction {
@@ -81,7 +86,7 @@ enum CommitteeRoutes {
         if decision == nil { form.fail("decision", "account.error.choose") }
         let note = CatalogAdminInput.paragraphs(context.form, "note", 0...2000)
         if note == nil { form.fail("note", "committee.error.note") }
-        guard let decision, let note else { return try invalidDecision(context, loaded, form: form) }
+        guard let decision, let note else { return try invalidForm(context, loaded, decisionForm: form) }
         let db = try context.db
         let outcome: Decisions.Outcome = try db.transaction {
             guard let call = try CallQueries.fetchCall(db, id: loaded.call.id, lock: true),
@@ -94,13 +99,14 @@ enum CommitteeRoutes {
         return context.redirect(ScholarshipPaths.adminCall.path(loaded.call.id) + "#application-\(loaded.application.id)", flash: "flash.decision_recorded")
     }
 
-    static func invalidDecision(_ context: Context, _ loaded: LoadedApplication, form: FormState) throws -> Response {
+    /// The application's page again (422) with the form that was sent, its values and errors.
+    static func invalidForm(_ context: Context, _ loaded: LoadedApplication, decisionForm: FormState? = nil, assignForm: FormState? = nil) throws -> Response {
         let db = try context.db
         let view = ApplicationView(
             loaded: loaded, parts: try CallQueries.fetchParts(db, callID: loaded.call.id),
             answers: try ApplicationQueries.fetchAnswers(db, applicationID: loaded.application.id),
             attached: try ApplicationQueries.fetchAttached(db, applicationID: loaded.application.id))
-        return try applicationPage(context, view, decisionForm: form, status: .unprocessableContent)
+        return try applicationPage(context, view, decisionForm: decisionForm, assignForm: assignForm, status: .unprocessableContent)
     }
 
     static func confirmRelease(_ context: Context) throws -> Response {

@@ -10,6 +10,7 @@ struct ReviewPage {
     let others: [ReviewAssignment]
     let form: FormState
     let criteria: [CallCriterion]
+    let conflictForm: FormState
 }
 
 /// The reviewers' pages. In a blind call they name an application by its number only:
@@ -130,9 +131,10 @@ enum ReviewPages {
         return """
         <section aria-labelledby="conflict-title"><h2 id="conflict-title">\(t("review.conflict"))</h2>
         <p>\(t("review.conflict_lead"))</p>
+        \(page.conflictForm.summary)
         <form class="form" method="post" action="\(ScholarshipPaths.conflict.path(page.view.application.id))" novalidate>
         \(csrfField(context.chrome))
-        \(FormState(t: t).textarea("reason", label: t("review.conflict_reason"), rows: 3, maxLength: 1000))
+        \(page.conflictForm.textarea("reason", label: t("review.conflict_reason"), rows: 3, maxLength: 1000))
         <p class="actions"><button type="submit" class="button secondary">\(t("review.conflict_declare"))</button></p>
         </form></section>
         """

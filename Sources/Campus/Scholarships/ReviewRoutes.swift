@@ -38,7 +38,9 @@ enum ReviewRoutes {
         return try reviewPage(context, loaded, form: nil, criteria: criteria)
     }
 
-    static func reviewPage(_ context: Context, _ loaded: LoadedApplication, form: FormState?, criteria: [CallCriterion], status: Status = .ok) throws -> Response {
+    static func reviewPage(
+        _ context: Context, _ loaded: LoadedApplication, form: FormState?, criteria: [CallCriterion], conflictForm: FormState? = nil, status: Status = .ok
+    ) throws -> Response {
         let db = try context.db
         let user = try context.requireUser()
         let id = loaded.application.id
@@ -52,7 +54,7 @@ enum ReviewRoutes {
             attached: try ApplicationQueries.fetchAttached(db, applicationID: id))
         let page = ReviewPage(
             view: view, mine: mine, others: assignments.filter { $0.reviewerID != user.id && $0.submittedAt != nil },
-            form: form ?? FormState(t: context.t, values: values), criteria: criteria)
+            form: form ?? FormState(t: context.t, values: values), criteria: criteria, conflictForm: conflictForm ?? FormState(t: context.t))
         let title = context.t("review.page_title", ["id": String(id)])
         return context.page(title, ReviewPages.review(page, context: context), status: status, section: .review)
     }
@@ -100,8 +102,13 @@ enum ReviewRoutes {
     static func declareConflict(_ context: Context) throws -> Response {
         let loaded = try loadAssigned(context)
         let user = try context.requireVerified()
-        let reason = CatalogAdminInput.paragraphs(context.form, "reason", 0...1000) ?? ""
         let db = try context.db
+        guard let reason = CatalogAdminInput.paragraphs(context.form, "reason", 0...1000) else {
+            var form = FormState(t: context.t, form: context.form)
+            form.fail("reason", "review.error.reason")
+            let criteria = try CallQueries.fetchParts(db, callID: loaded.call.id).criteria
+            return try reviewPage(context, loaded, form: nil, criteria: criteria, conflictForm: form, status: .unprocessableContent)
+        }
         let declared: Bool = try db.transaction {
             guard let call = try CallQueries.fetchCall(db, id: loaded.call.id, lock: true) else { throw HTTPError(.notFound) }
             return try ReviewAssignments.declareConflict(
