@@ -181,6 +181,11 @@ token=$(sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' "$var/pages/me.html" 
 curl -sS -o /dev/null -H "Cookie: $cookie" --data-urlencode "_csrf=$token" "$base$capsule/start"
 lesson="$capsule/lessons/1"
 fetch "$base$lesson" "$var/pages/lesson.html" "$cookie" >/dev/null
+# The first open scholarship call: once a call is announced to every member city, its page
+# is what their officials open, signed in (it says whether the reader may apply).
+fetch "$base/scholarships" "$var/pages/scholarships.html" "$cookie" >/dev/null
+call=$(first_link /scholarships/ <"$var/pages/scholarships.html" | sed 's|^\(/scholarships/[0-9]*\).*|\1|')
+[ -n "$call" ] || fail "no call link on /scholarships"
 # Both pages carry a CSRF token (a fresh one per answer from Campus); the rest should match.
 without_token() { sed 's/name="_csrf" value="[^"]*"/name="_csrf" value=""/' "$1"; }
 markup="the same markup apart from the CSRF token"
@@ -198,6 +203,7 @@ pages=(
   '`/me` signed in|/me|1|0.35'
   '`/editions/{id}` signed in|'"$edition"'|1|0.35'
   '`/capsules/{slug}/lessons/1` signed in|'"$lesson"'|1|0.35'
+  '`/scholarships/{call}` signed in|'"$call"'|1|0.35'
 )
 rows="$var/rows.tsv"
 : >"$rows"
