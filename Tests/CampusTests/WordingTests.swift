@@ -41,31 +41,25 @@ import TestSupport
         }
     }
 
-    /// Scholarships exist now: the navigation, the home page, `/me`, the email preferences
-    /// and the list of calls speak of them in every language.
+    /// Capsules and scholarships exist now: the navigation, the home page, `/me`, the email
+    /// preferences and each feature's own list speak of them in every language.
     @Test(arguments: Language.allCases)
-    func pagesSpeakOfScholarships(_ language: Language) throws {
-        let stems: [Language: String] = [.es: "beca", .pt: "bolsa", .en: "scholarship", .fr: "bourse"]
+    func pagesSpeakOfWhatIsThere(_ language: Language) throws {
+        let features: [(stems: [Language: String], list: String)] = [
+            ([.es: "cápsula", .pt: "cápsula", .en: "capsule", .fr: "capsule"], "/capsules"),
+            ([.es: "beca", .pt: "bolsa", .en: "scholarship", .fr: "bourse"], "/scholarships"),
+        ]
         let reader = try TestApp()
-        try reader.createUser("becas-\(language.rawValue)@example.org")
-        _ = reader.signIn("becas-\(language.rawValue)@example.org")
+        try reader.createUser("lector-\(language.rawValue)@example.org")
+        _ = reader.signIn("lector-\(language.rawValue)@example.org")
         reader.cookies["lang"] = language.rawValue
-        for path in ["/", "/me", "/me/email", "/scholarships"] {
-            #expect(visibleText(reader.get(path)).contains(stems[language] ?? "?"), "\(language.rawValue) \(path)")
-        }
-    }
-
-    /// Capsules exist now: the navigation, the home page, `/me` and the email preferences
-    /// speak of them in every language.
-    @Test(arguments: Language.allCases)
-    func pagesSpeakOfCapsules(_ language: Language) throws {
-        let stems: [Language: String] = [.es: "cápsula", .pt: "cápsula", .en: "capsule", .fr: "capsule"]
-        let reader = try TestApp()
-        try reader.createUser("capsulas-\(language.rawValue)@example.org")
-        _ = reader.signIn("capsulas-\(language.rawValue)@example.org")
-        reader.cookies["lang"] = language.rawValue
-        for path in ["/", "/me", "/me/email", "/capsules"] {
-            #expect(visibleText(reader.get(path)).contains(stems[language] ?? "?"), "\(language.rawValue) \(path)")
+        let pages = ["/", "/me", "/me/email"] + features.map(\.list)
+        let texts = Dictionary(uniqueKeysWithValues: pages.map { ($0, visibleText(reader.get($0))) })
+        for feature in features {
+            let stem = feature.stems[language] ?? "?"
+            for path in ["/", "/me", "/me/email", feature.list] {
+                #expect(texts[path]?.contains(stem) == true, "\(language.rawValue) \(path) does not speak of “\(stem)”")
+            }
         }
     }
 }
