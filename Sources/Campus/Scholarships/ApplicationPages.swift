@@ -93,7 +93,7 @@ enum ApplicationPages {
         let t = context.t
         let answers = view.parts.questions.map { question -> HTML in
             let answer = view.answers[question.id] ?? ""
-            return "<dt>\(question.prompt)</dt><dd>\(answer.isEmpty ? "—" : CatalogPages.paragraphs(answer))</dd>"
+            return "<dt>\(question.prompt)</dt><dd>\(answer.isEmpty ? "—" : HTML.paragraphs(answer))</dd>"
         }
         let documents = view.parts.requirements.filter { staff || !$0.staffOnly }.map { requirement -> HTML in
             let file: HTML = view.attached[requirement.id].map {
