@@ -3,7 +3,10 @@
  * accept mutex: see DESIGN.md's libfcgi facts), one prepared statement per request,
  * the rows escaped into one buffer with the same markup as Campus's /courses page for
  * a signed-out Spanish reader. Everything else (the page shell, the filter form and its
- * topics) is rendered once at start-up. Only nginx may reach the socket.
+ * topics) is rendered once at start-up. Only nginx may reach the socket. The markup
+ * follows Layout.page (Sources/Campus/App/Layout.swift) and CatalogPages.courseList,
+ * courseCard and stateBadge (Sources/Campus/Catalog/CatalogPages.swift); `make bench`
+ * compares both pages byte for byte, the CSRF token aside.
  *
  *   ceiling --socket PATH --workers N --asset-version V
  *
@@ -18,57 +21,48 @@
 #include <string.h>
 #include <unistd.h>
 
-/* Must follow CatalogQueries.fetchCourseListings (Sources/Campus/Catalog/CatalogQueries.swift)
- * with EditionStates spliced in, as the SQL type renders it: every interpolation is a
- * parameter of its own, numbered in order, typed text or int8. When that function
- * changes, change this copy, or the ratios compare different work. */
+/* Follows CatalogQueries.fetchCourseListings (Sources/Campus/Catalog/CatalogListings.swift)
+ * for browsing: no words, no filters, no cursor. This is the statement Campus sends for an
+ * unfiltered /courses, byte for byte (captured from PostgreSQL's log with log_statement =
+ * all), and its values for a Spanish reader: the SQL type numbers every interpolation as a
+ * parameter of its own, typed text or int8. `make bench` checks in PostgreSQL's log that
+ * Campus still sends this text with these values, and says so in the results: when the
+ * function changes, capture the statement again and paste it here. */
 static const char *listings_sql =
-    "WITH q AS (\n"
-    "    SELECT websearch_to_tsquery('campus_es', $1) || websearch_to_tsquery('campus_pt', $2)\n"
-    "           || websearch_to_tsquery('campus_en', $3) || websearch_to_tsquery('campus_fr', $4) AS query\n"
-    "), ranked AS (\n"
-    "    SELECT c.id, c.slug, c.title, c.kind, c.language, c.summary,\n"
-    "           CASE WHEN $5 = '' THEN 0 ELSE ts_rank(c.search, q.query) END AS rank,\n"
-    "           CASE c.kind WHEN 'programme' THEN 0 WHEN 'course' THEN 1 ELSE 2 END AS kind_order\n"
-    "    FROM courses c, q\n"
-    "    WHERE c.published AND c.kind <> 'capsule'\n"
-    "      AND ($6 = '' OR c.search @@ q.query)\n"
-    "      AND ($7 = '' OR c.kind = $8)\n"
-    "      AND ($9 = '' OR EXISTS (SELECT 1 FROM course_topics ct JOIN topics t ON t.id = ct.topic_id\n"
-    "                                         WHERE ct.course_id = c.id AND t.slug = $10))\n"
-    "      AND ($11 = '' OR c.language = $12\n"
-    "           OR EXISTS (SELECT 1 FROM editions le WHERE le.course_id = c.id AND le.language = $13))\n"
-    ")\n"
-    "SELECT r.id, r.slug, r.title, r.kind, r.language, r.summary,\n"
-    "       ARRAY(SELECT t.names->>$14 FROM course_topics ct JOIN topics t ON t.id = ct.topic_id\n"
-    "             WHERE ct.course_id = r.id ORDER BY 1) AS topics,\n"
+    "\n"
+    "SELECT p.id, p.slug, p.title, p.kind, p.language, p.summary, NULL::float8 AS rank, NULL::text AS marked_summary, NULL::text AS marked_description,\n"
+    "       ARRAY(SELECT t.names->>$1 FROM course_topics ct JOIN topics t ON t.id = ct.topic_id\n"
+    "             WHERE ct.course_id = p.id ORDER BY 1) AS topics,\n"
     "       n.id AS edition_id, n.name AS edition_name, n.language AS edition_language, n.starts_on, n.ends_on,\n"
     "       n.capacity, n.phase, n.taken, n.waitlisted\n"
-    "FROM ranked r\n"
+    "FROM (SELECT c.id, c.slug, c.title, c.kind, c.language, c.summary\n"
+    "FROM courses c\n"
+    "WHERE c.published AND c.kind <> 'capsule' \n"
+    "ORDER BY CASE c.kind WHEN 'programme' THEN 0 WHEN 'course' THEN 1 ELSE 2 END, lower(c.title), c.id\n"
+    "LIMIT $2) p\n"
     "LEFT JOIN LATERAL (\n"
     "    SELECT e.id, e.name, e.language, e.starts_on, e.ends_on, e.capacity, CASE WHEN e.ends_on < current_date THEN 'finished'\n"
     "     WHEN e.starts_on <= current_date THEN 'running'\n"
     "     WHEN now() < e.enrollment_opens_at THEN 'upcoming'\n"
     "     WHEN now() >= e.enrollment_closes_at THEN 'closed'\n"
     "     ELSE 'open' END AS phase,\n"
-    "           (SELECT count(*) FROM enrollments s WHERE s.edition_id = e.id AND s.status IN ('enrolled', 'completed'))::int8 AS taken,"
-    " (SELECT count(*) FROM enrollments w WHERE w.edition_id = e.id AND w.status = 'waitlisted')::int8 AS waitlisted\n"
+    "           e.seats_taken::int8 AS taken, e.waitlisted::int8 AS waitlisted\n"
     "    FROM editions e\n"
-    "    WHERE e.course_id = r.id AND e.ends_on >= current_date\n"
-    "    ORDER BY e.starts_on, e.id LIMIT 1\n"
+    "    WHERE e.course_id = p.id AND e.starts_on > current_date AND now() < e.enrollment_closes_at\n"
+    "    ORDER BY e.language = $3 DESC, now() >= e.enrollment_opens_at DESC, e.starts_on, e.id\n"
+    "    LIMIT 1\n"
     ") n ON true\n"
-    "WHERE $15 IS NULL OR (-r.rank, r.kind_order, lower(r.title), r.id) >\n"
-    "      (SELECT -a.rank, a.kind_order, lower(a.title), a.id FROM ranked a WHERE a.id = $16)\n"
-    "ORDER BY -r.rank, r.kind_order, lower(r.title), r.id\n"
-    "LIMIT $17";
+    "\n"
+    "ORDER BY  CASE p.kind WHEN 'programme' THEN 0 WHEN 'course' THEN 1 ELSE 2 END, lower(p.title), p.id";
 
-enum { TEXT_OID = 25, INT8_OID = 20, PARAMS = 17, PAGE_SIZE = 20 };
-enum { ID, SLUG, TITLE, KIND, LANGUAGE, SUMMARY, TOPICS, EDITION_ID, EDITION_NAME, EDITION_LANGUAGE,
-       STARTS_ON, ENDS_ON, CAPACITY, PHASE, TAKEN, WAITLISTED };
+enum { TEXT_OID = 25, INT8_OID = 20, PARAMS = 3, PAGE_SIZE = 20 };
+enum { ID, SLUG, TITLE, KIND, LANGUAGE, SUMMARY, RANK, MARKED_SUMMARY, MARKED_DESCRIPTION, TOPICS, EDITION_ID,
+       EDITION_NAME, EDITION_LANGUAGE, STARTS_ON, ENDS_ON, CAPACITY, PHASE, TAKEN, WAITLISTED };
 
-/* An unfiltered first page for a Spanish reader: empty filters, no cursor, 21 rows. */
-static const char *const listings_values[PARAMS] = {
-    "", "", "", "", "", "", "", "", "", "", "", "", "", "es", NULL, NULL, "21"};
+/* The first page for a Spanish reader: topic names in Spanish, 21 rows (a page and one
+ * more, to know whether there is a next), Spanish editions first. */
+static const Oid listings_types[PARAMS] = {TEXT_OID, INT8_OID, TEXT_OID};
+static const char *const listings_values[PARAMS] = {"es", "21", "es"};
 
 /* One growing byte buffer per worker: the page is written once, never copied. */
 typedef struct { char *bytes; size_t length, capacity; } Buffer;
@@ -165,6 +159,7 @@ static void topics(Buffer *b, const char *array) {
     }
 }
 
+/* CatalogPages.stateBadge, with the es catalog's plural forms. */
 static void state_badge(Buffer *b, const PGresult *rows, int row) {
     const char *phase = PQgetvalue(rows, row, PHASE);
     long long capacity = atoll(PQgetvalue(rows, row, CAPACITY)), taken = atoll(PQgetvalue(rows, row, TAKEN));
@@ -189,6 +184,7 @@ static void state_badge(Buffer *b, const PGresult *rows, int row) {
     append(b, "</span>");
 }
 
+/* CatalogPages.courseCard. */
 static void card(Buffer *b, const PGresult *rows, int row) {
     const char *language = PQgetvalue(rows, row, LANGUAGE), *kind = PQgetvalue(rows, row, KIND);
     append(b, "<li class=\"card\">\n<p class=\"eyebrow\"><span class=\"kind kind-");
@@ -209,7 +205,7 @@ static void card(Buffer *b, const PGresult *rows, int row) {
     escapes(b, PQgetvalue(rows, row, SUMMARY));
     append(b, "</p>\n");
     if (PQgetisnull(rows, row, EDITION_ID)) {
-        append(b, "<p class=\"next-edition muted\">Sin ediciones programadas</p>\n</li>");
+        append(b, "<p class=\"next-edition muted\">Sin ediciones abiertas ni próximas</p>\n</li>");
         return;
     }
     append(b, "<p class=\"next-edition\"><span class=\"label\">Próxima edición:</span> <a href=\"/editions/");
@@ -241,7 +237,8 @@ static const char *const head_shell =
     "<a class=\"skip-link\" href=\"#main\">Saltar al contenido</a>\n<header class=\"site-header\">\n"
     "<div class=\"wrap header-row\">\n"
     "<a class=\"brand\" href=\"/\"><span class=\"brand-mark\" aria-hidden=\"true\">◆</span> Campus</a>\n"
-    "<nav class=\"site-nav\" aria-label=\"Navegación principal\"><ul><li><a href=\"/courses\" aria-current=\"page\">Cursos</a></li></ul></nav>\n"
+    "<nav class=\"site-nav\" aria-label=\"Navegación principal\"><ul><li><a href=\"/courses\" aria-current=\"page\">Cursos</a></li>"
+    "<li><a href=\"/capsules\">Cápsulas</a></li></ul></nav>\n"
     "<form class=\"lang-switch\" method=\"post\" action=\"/locale\">\n"
     "<input type=\"hidden\" name=\"_csrf\" value=\"ceiling-0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789abcdef\">\n"
     "<input type=\"hidden\" name=\"next\" value=\"/courses\">\n<span class=\"visually-hidden\">Idioma</span>\n"
@@ -336,10 +333,8 @@ static int listener;
 
 static void *work(void *unused) {
     (void)unused;
-    static const Oid types[PARAMS] = {TEXT_OID, TEXT_OID, TEXT_OID, TEXT_OID, TEXT_OID, TEXT_OID, TEXT_OID, TEXT_OID,
-                                      TEXT_OID, TEXT_OID, TEXT_OID, TEXT_OID, TEXT_OID, TEXT_OID, INT8_OID, INT8_OID, INT8_OID};
     PGconn *db = connect_db();
-    PGresult *prepared = PQprepare(db, "listings", listings_sql, PARAMS, types);
+    PGresult *prepared = PQprepare(db, "listings", listings_sql, PARAMS, listings_types);
     if (PQresultStatus(prepared) != PGRES_COMMAND_OK) {
         fprintf(stderr, "ceiling: %s", PQerrorMessage(db));
         exit(1);

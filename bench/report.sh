@@ -57,8 +57,8 @@ busy_warning() {
 }
 
 report() {
-  local rows=$1 courses_bytes=$2 ceiling_bytes=$3 slug=$4 edition=$5 markup=$6 restarted=$7
-  local rss_peak=$8 rss_hwm=$9 hwm_before=${10} ceiling_hwm=${11}
+  local rows=$1 courses_bytes=$2 ceiling_bytes=$3 slug=$4 edition=$5 markup=$6 statement=$7 restarted=$8
+  local rss_peak=$9 rss_hwm=${10} hwm_before=${11} ceiling_hwm=${12}
   local commit cpu
   commit=$(git -C "$root" rev-parse --short HEAD)
   [ -z "$(git -C "$root" status --porcelain -- Sources Package.swift locales www schema.sql)" ] || commit="$commit with uncommitted changes"
@@ -69,7 +69,7 @@ report() {
 - **When and where:** $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores ($cpu), load average $(cut -d' ' -f1-3 <<<"$load_before") before the run and $(cut -d' ' -f1-3 <<<"$load_after") after it.
 - **Versions:** $(versions); Campus at $commit.
 - **How:** wrk, 2 threads, ${duration} s per run, 32 and 128 connections, through one nginx (\`www/nginx.conf\`, 1 worker process) serving Campus and, on a second port, the C ceiling (\`bench/ceiling.c\`: libfcgi + libpq, one prepared statement, the /courses page for a signed-out Spanish reader). Campus runs with $workers workers, the ceiling with $workers threads; the ceiling is measured before and after the pages at each connection count, and ratios are to the mean of the two. Errors are non-2xx answers in nginx's log plus wrk's socket errors.
-- **Pages:** {slug} = \`${slug#/courses/}\`, {id} = \`${edition#/editions/}\`, {call} = \`${call#/scholarships/}\`; signed in as the first demo learner. /courses is $courses_bytes bytes from Campus and $ceiling_bytes from the ceiling ($markup).
+- **Pages:** {slug} = \`${slug#/courses/}\`, {id} = \`${edition#/editions/}\`, {call} = \`${call#/scholarships/}\`; signed in as the first demo learner. /courses is $courses_bytes bytes from Campus and $ceiling_bytes from the ceiling ($markup); the ceiling runs $statement.
 
 $(busy_warning)
 

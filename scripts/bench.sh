@@ -84,7 +84,7 @@ start_ceiling() {
   if port_taken 127.0.0.1 "$ceiling_port"; then fail "port $ceiling_port (the ceiling's) is taken; set CAMPUS_BENCH_PORT"; fi
   local version
   version=$(sha256sum "$root/www/static/campus.css" | cut -c1-10)
-  nohup "$root/bench/build/ceiling" --socket "$var/run/ceiling.sock" --workers "$workers" --asset-version "$version" \
+  PGAPPNAME=ceiling nohup "$root/bench/build/ceiling" --socket "$var/run/ceiling.sock" --workers "$workers" --asset-version "$version" \
     >>"$var/log/ceiling.log" 2>&1 &
   echo $! >"$var/run/ceiling.pid"
   # The same nginx as Campus: a second server block in the http block run.sh rendered.
@@ -98,6 +98,68 @@ start_ceiling() {
   "$nginx" -t -q -p "$var/nginx" -e "$var/nginx/error.log" -c "$conf"
   "$nginx" -p "$var/nginx" -e "$var/nginx/error.log" -c "$conf" -s reload
   wait_for "$ceiling/courses" || fail "the ceiling did not answer; see $var/log/ceiling.log"
+}
+
+# SQL as the cluster's superuser (peer authentication: as its owner account).
+superuser_sql() {
+  local pg
+  pg=$(cat "$var/pg.path")
+  if [ "$(id -u)" = 0 ]; then
+    runuser -u postgres -- psql -X -q -h "$pg" -p "$PGPORT" -U postgres -d postgres -c "$1"
+  else
+    psql -X -q -h "$pg" -p "$PGPORT" -U postgres -d postgres -c "$1"
+  fi
+}
+
+# The statements (text and values) each application ran, from PostgreSQL's log after
+# byte OFFSET, one a line with newlines as \037 (unit separators), into DIR/APP.statements.
+logged_statements() {
+  local offset=$1 dir=$2 log
+  log="$(cat "$var/pg.path")/postgresql.log"
+  tail -c +$((offset + 1)) "$log" | awk -v dir="$dir" '
+    function flush() { if (app != "") print text "\037" values >(dir "/" app ".statements"); app = "" }
+    /^@@[^@]*@@ / {
+      split($0, f, "@@")
+      if (index($0, "@@ LOG:  execute ")) {
+        flush(); app = f[2]; text = $0; sub(/^@@[^@]*@@ LOG:  execute [^:]*: /, "", text); values = ""; inside = 1
+      } else if (index($0, "@@ DETAIL:  parameters: ") && f[2] == app) {
+        values = $0; sub(/^@@[^@]*@@ DETAIL:  parameters: /, "", values); inside = 0
+      } else { inside = 0 }
+      next
+    }
+    inside { text = text "\037" $0 }
+    END { flush() }'
+}
+
+# Whether the ceiling runs, for /courses, a statement Campus runs for /courses, with the
+# same text and values: both answer one page with PostgreSQL logging every statement
+# (for those two requests only), and the logs are compared. Prints the verdict.
+compare_statements() {
+  local log offset dir="$var/statements"
+  log="$(cat "$var/pg.path")/postgresql.log"
+  rm -rf "$dir"
+  mkdir -p "$dir"
+  superuser_sql "ALTER SYSTEM SET log_statement = 'all'" >/dev/null
+  superuser_sql "ALTER SYSTEM SET log_line_prefix = '@@%a@@ '" >/dev/null
+  superuser_sql "SELECT pg_reload_conf()" >/dev/null
+  # Each backend rereads the configuration on its own: ask until both pages were logged.
+  for _ in $(seq 100); do
+    offset=$(stat -c %s "$log")
+    fetch "$base/courses" "$dir/courses.html" >/dev/null
+    fetch "$ceiling/courses" "$dir/ceiling.html" >/dev/null
+    logged_statements "$offset" "$dir"
+    [ -s "$dir/campus.statements" ] && [ -s "$dir/ceiling.statements" ] && break
+    rm -f "$dir"/*.statements
+    sleep 0.1
+  done
+  superuser_sql "ALTER SYSTEM RESET log_statement" >/dev/null
+  superuser_sql "ALTER SYSTEM RESET log_line_prefix" >/dev/null
+  superuser_sql "SELECT pg_reload_conf()" >/dev/null
+  if [ -s "$dir/ceiling.statements" ] && grep -qFx -f <(sed -n 1p "$dir/ceiling.statements") "$dir/campus.statements" 2>/dev/null; then
+    echo "the same statement with the same values as Campus's, as PostgreSQL logged them"
+  else
+    echo "**a statement Campus does not send**: compare var/bench/statements/campus.statements and ceiling.statements"
+  fi
 }
 
 # Signs the first demo learner in once; prints the Cookie header's value.
@@ -191,6 +253,8 @@ without_token() { sed 's/name="_csrf" value="[^"]*"/name="_csrf" value=""/' "$1"
 markup="the same markup apart from the CSRF token"
 cmp -s <(without_token "$var/pages/courses.html") <(without_token "$var/pages/ceiling.html") \
   || markup="**the markup differs**: compare var/bench/pages/courses.html and ceiling.html"
+statement=$(compare_statements)
+say "the ceiling's statement: $statement"
 
 # label | path | signed in | target ratio
 pages=(
@@ -234,7 +298,7 @@ restarted=no
 
 load_after=$(cat /proc/loadavg)
 mkdir -p "$(dirname "$results")"
-report "$rows" "$courses_bytes" "$ceiling_bytes" "$slug" "$edition" "$markup" "$restarted" \
+report "$rows" "$courses_bytes" "$ceiling_bytes" "$slug" "$edition" "$markup" "$statement" "$restarted" \
   "$(sort -n "$var/rss.samples" | tail -n 1)" "$(kb_of VmHWM "$campus_pid" || echo 0)" "$hwm_before" "$(kb_of VmHWM "$ceiling_pid")" \
   | tee "$results"
 say "results written to ${results#"$root/"}"
