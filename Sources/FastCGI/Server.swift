@@ -156,15 +156,17 @@ public final class FastCGIServer: Sendable {
         var params: [String: String] = [:]
         var malformed = false
         guard var cursor = envp else { return (params, malformed) }
+        // nginx sends two dozen parameters: room for them at once, not grown step by step.
+        params.reserveCapacity(32)
         while let entry = cursor.pointee {
-            let length = strlen(entry)
-            let bytes = UnsafeRawBufferPointer(start: entry, count: length)
-            if let equals = bytes.firstIndex(of: UInt8(ascii: "=")) {
-                let name = String(decoding: bytes[..<equals], as: UTF8.self)
-                if let value = String(validating: bytes[(equals + 1)...], as: UTF8.self) {
+            // NAME=value, NUL-terminated: the value is a C string of its own after the `=`.
+            if let equals = strchr(entry, Int32(UInt8(ascii: "="))) {
+                let nameBytes = UnsafeBufferPointer(start: UnsafeRawPointer(entry).assumingMemoryBound(to: UInt8.self), count: entry.distance(to: equals))
+                let name = String(decoding: nameBytes, as: UTF8.self)
+                if let value = String(validatingCString: equals + 1) {
                     params[name] = value
                 } else {
-                    params[name] = String(decoding: bytes[(equals + 1)...], as: UTF8.self)
+                    params[name] = String(cString: equals + 1)
                     malformed = true
                 }
             }

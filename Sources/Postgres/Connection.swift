@@ -50,7 +50,7 @@ public final class Connection {
 
     private var handle: OpaquePointer?
     private let settings: ConnectionSettings
-    private var statements: [String: String] = [:]
+    private var statements: [StatementKey: String] = [:]
     private var transactionDepth = 0
     /// A bound on the statement cache, in case some caller builds SQL text dynamically.
     private static let maxStatements = 1_000
@@ -176,9 +176,8 @@ public final class Connection {
     // MARK: - libpq plumbing
 
     private func prepare(_ sql: SQL, on handle: OpaquePointer) throws(PostgresError) -> String {
-        let text = sql.text
         let types = sql.binds.map(\.type)
-        let key = types.isEmpty ? text : text + "\u{0}" + types.map(String.init).joined(separator: ",")
+        let key = StatementKey(text: sql.text, types: types)
         if let name = statements[key] { return name }
         if statements.count >= Connection.maxStatements {
             try run("DEALLOCATE ALL")
@@ -186,7 +185,7 @@ public final class Connection {
         }
         let name = "s\(statements.count + 1)"
         let result = types.withUnsafeBufferPointer { oids in
-            PQprepare(handle, name, text, Int32(types.count), oids.baseAddress)
+            PQprepare(handle, name, key.text, Int32(types.count), oids.baseAddress)
         }
         _ = try check(result, on: handle)
         statements[key] = name
@@ -284,6 +283,12 @@ public final class Connection {
             PQclear(result)
             throw error
         }
+    }
+
+    /// A prepared statement is its text and its parameters' types.
+    private struct StatementKey: Hashable {
+        let text: String
+        let types: [UInt32]
     }
 
     private static func errorMessage(_ handle: OpaquePointer) -> String {

@@ -160,8 +160,8 @@ extension Array: PostgresEncodable where Element: PostgresArrayElement {
 }
 
 extension Array: PostgresDecodable where Element: PostgresArrayElement & PostgresDecodable {
-    /// Parses a one-dimensional array literal; NULL elements are not supported. Plain
-    /// elements are decoded where they lie; only quoted ones are copied to unescape them.
+    /// Parses a one-dimensional array literal; NULL elements are not supported. Elements
+    /// are decoded where they lie; only those with a backslash are copied to unescape them.
     @inlinable
     public static func decode(postgresText bytes: UnsafeBufferPointer<UInt8>) throws(PostgresError) -> [Element] {
         guard bytes.count >= 2, bytes.first == UInt8(ascii: "{"), bytes.last == UInt8(ascii: "}") else { throw .decoding([Element].self, bytes) }
@@ -172,16 +172,28 @@ extension Array: PostgresDecodable where Element: PostgresArrayElement & Postgre
         var unescaped: [UInt8] = []
         while true {
             if bytes[index] == UInt8(ascii: "\"") {
-                unescaped.removeAll(keepingCapacity: true)
                 index += 1
+                let start = index
+                var escaped = false
                 while index < end, bytes[index] != UInt8(ascii: "\"") {
-                    if bytes[index] == UInt8(ascii: "\\"), index + 1 < end { index += 1 }
-                    unescaped.append(bytes[index])
+                    if bytes[index] == UInt8(ascii: "\\"), index + 1 < end { escaped = true; index += 1 }
                     index += 1
                 }
                 guard index < end else { throw .decoding([Element].self, bytes) }
+                if escaped {
+                    unescaped.removeAll(keepingCapacity: true)
+                    var at = start
+                    while at < index {
+                        if bytes[at] == UInt8(ascii: "\\") { at += 1 }
+                        unescaped.append(bytes[at])
+                        at += 1
+                    }
+                    elements.append(try unescaped.withUnsafeBufferPointer { buffer throws(PostgresError) in try Element.decode(postgresText: buffer) })
+                } else {
+                    // Quoted only for a space or a comma: decoded where it lies.
+                    elements.append(try Element.decode(postgresText: UnsafeBufferPointer(rebasing: bytes[start..<index])))
+                }
                 index += 1
-                elements.append(try unescaped.withUnsafeBufferPointer { buffer throws(PostgresError) in try Element.decode(postgresText: buffer) })
             } else {
                 let start = index
                 while index < end, bytes[index] != UInt8(ascii: ",") { index += 1 }

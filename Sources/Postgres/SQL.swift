@@ -57,10 +57,15 @@ public struct SQL: Sendable, ExpressibleByStringInterpolation {
     /// The statement text with `$n` placeholders.
     public var text: String {
         var out = ""
+        out.reserveCapacity(parts.reduce(0) { total, part in
+            if case .text(let text) = part { total + text.utf8.count } else { total + 4 }
+        })
         for part in parts {
             switch part {
             case .text(let text): out += text
-            case .bind(let index): out += "$\(index)"
+            case .bind(let index):
+                out += "$"
+                out += String(index)
             }
         }
         return out

@@ -13,6 +13,9 @@ public final class CampusResponder: Responder {
     private var checkedThisRequest = false
     /// Why the database could not be reached during this request, so it is tried once.
     private var failureThisRequest: Error?
+    /// The last `Accept-Language` and the language it chose: a browser sends the same
+    /// header with every request, so most requests need not parse it again.
+    private var lastNegotiated: (acceptLanguage: String, language: Language)?
 
     init(app: CampusApp) {
         self.app = app
@@ -45,7 +48,7 @@ public final class CampusResponder: Responder {
         failureThisRequest = nil
         let requestID = request.requestID.isEmpty ? Crypto.hex(Crypto.randomBytes(8)) : request.requestID
         let cookies = request.cookies
-        let language = Language.negotiate(cookie: cookies["lang"], acceptLanguage: request.headers["accept-language"])
+        let language = negotiate(cookie: cookies["lang"], acceptLanguage: request.headers["accept-language"])
         var issued: [SetCookie] = []
         let sessionCookie = Sessions.cookieName(https: request.isHTTPS)
         let t = app.localizer(language)
@@ -107,6 +110,15 @@ public final class CampusResponder: Responder {
         app.counters.record(status: response.status.rawValue, microseconds: microseconds)
         Log.write("\(requestID) \(request.method) \(loggedPath) \(response.status.rawValue) \(microseconds / 1000).\(microseconds % 1000 / 100)ms")
         return response
+    }
+
+    private func negotiate(cookie: String?, acceptLanguage: String?) -> Language {
+        if let cookie, let language = Language(rawValue: cookie) { return language }
+        guard let acceptLanguage else { return .fallback }
+        if let last = lastNegotiated, last.acceptLanguage == acceptLanguage { return last.language }
+        let language = Language.negotiate(cookie: nil, acceptLanguage: acceptLanguage)
+        lastNegotiated = (acceptLanguage, language)
+        return language
     }
 
     /// The value forms are bound to: the session's token for a signed-in reader, else the

@@ -6,7 +6,7 @@
 /// joins its parent as one copy of bytes — nothing is rendered into a `String` and
 /// decoded again on the way out.
 public struct HTML: Sendable, Equatable, ExpressibleByStringInterpolation, CustomStringConvertible {
-    public private(set) var bytes: [UInt8]
+    public fileprivate(set) var bytes: [UInt8]
 
     public init() { bytes = [] }
 
@@ -60,7 +60,10 @@ public struct HTML: Sendable, Equatable, ExpressibleByStringInterpolation, Custo
         public mutating func appendInterpolation(_ number: Int64) { HTML.appendDecimal(number, to: &bytes) }
         public mutating func appendInterpolation(_ html: HTML) { bytes.append(contentsOf: html.bytes) }
         public mutating func appendInterpolation(_ html: HTML?) { if let html { bytes.append(contentsOf: html.bytes) } }
-        public mutating func appendInterpolation(_ items: [HTML]) { for item in items { bytes.append(contentsOf: item.bytes) } }
+        public mutating func appendInterpolation(_ items: [HTML]) {
+            bytes.reserveCapacity(bytes.count + items.reduce(0) { $0 + $1.bytes.count })
+            for item in items { bytes.append(contentsOf: item.bytes) }
+        }
         /// `\(attr: "checked", when: flag)` writes a bare attribute only when it applies.
         public mutating func appendInterpolation(attribute name: StaticString, when condition: Bool) {
             guard condition else { return }
@@ -146,6 +149,7 @@ public struct HTML: Sendable, Equatable, ExpressibleByStringInterpolation, Custo
 extension Array where Element == HTML {
     public func joined(separator: HTML = "") -> HTML {
         var out = HTML()
+        out.bytes.reserveCapacity(reduce(0) { $0 + $1.bytes.count } + Swift.max(0, count - 1) * separator.bytes.count)
         for (index, item) in enumerated() {
             if index > 0 { out += separator }
             out += item

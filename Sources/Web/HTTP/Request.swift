@@ -50,8 +50,7 @@ public struct Request: Sendable {
     public init(cgiParameters params: [String: String], body: [UInt8], defect: Defect?) {
         var headers = Headers()
         for (name, value) in params where name.hasPrefix("HTTP_") {
-            let headerName = name.dropFirst(5).replacingOccurrences(of: "_", with: "-")
-            headers[headerName] = value
+            headers.storage[Headers.name(cgi: name.utf8.dropFirst(5))] = value
         }
         if let type = params["CONTENT_TYPE"], !type.isEmpty { headers["content-type"] = type }
         if let length = params["CONTENT_LENGTH"], !length.isEmpty { headers["content-length"] = length }
@@ -83,7 +82,7 @@ public struct Request: Sendable {
 
 /// Request headers with case-insensitive names.
 public struct Headers: Sendable, Sequence {
-    private var storage: [String: String] = [:]
+    var storage: [String: String] = [:]
 
     public init() {}
     public init(_ pairs: [String: String]) {
@@ -91,8 +90,25 @@ public struct Headers: Sendable, Sequence {
     }
 
     public subscript(name: String) -> String? {
-        get { storage[name.lowercased()] }
-        set { storage[name.lowercased()] = newValue }
+        get { storage[Headers.lowercased(name)] }
+        set { storage[Headers.lowercased(name)] = newValue }
+    }
+
+    /// Header names are ASCII tokens, and callers mostly ask in lowercase already: then
+    /// the name is used as it is.
+    static func lowercased(_ name: String) -> String {
+        name.utf8.contains { $0 >= 0x41 && $0 <= 0x5A } ? name.lowercased() : name
+    }
+
+    /// `ACCEPT_LANGUAGE` (a CGI parameter's name after `HTTP_`) as `accept-language`, in
+    /// one pass over its bytes.
+    static func name(cgi: Substring.UTF8View) -> String {
+        String(unsafeUninitializedCapacity: cgi.count) { buffer in
+            for (index, byte) in cgi.enumerated() {
+                buffer[index] = byte == 0x5F ? 0x2D : byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+            }
+            return cgi.count
+        }
     }
 
     public func makeIterator() -> Dictionary<String, String>.Iterator { storage.makeIterator() }

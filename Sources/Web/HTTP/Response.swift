@@ -26,36 +26,46 @@ public struct Response: Sendable {
     }
 
     public func header(_ name: String) -> String? {
-        headers.first { $0.0.caseInsensitiveCompare(name) == .orderedSame }?.1
+        headers.first { Response.sameName($0.0, name) }?.1
     }
 
     public func headers(named name: String) -> [String] {
-        headers.filter { $0.0.caseInsensitiveCompare(name) == .orderedSame }.map(\.1)
+        headers.filter { Response.sameName($0.0, name) }.map(\.1)
     }
 
     public mutating func setHeader(_ name: String, _ value: String) {
-        headers.removeAll { $0.0.caseInsensitiveCompare(name) == .orderedSame }
+        headers.removeAll { Response.sameName($0.0, name) }
         headers.append((name, value))
+    }
+
+    /// Header names are ASCII tokens: compared byte by byte, ignoring the case of letters.
+    static func sameName(_ a: String, _ b: String) -> Bool {
+        func lower(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+        return a.utf8.count == b.utf8.count && zip(a.utf8, b.utf8).allSatisfy { lower($0) == lower($1) }
     }
 
     public var bodyText: String { String(decoding: body, as: UTF8.self) }
 
     /// The CGI-style head a FastCGI responder writes: a `Status:` line, then the headers.
     public func cgiHead() -> [UInt8] {
-        var head = "Status: \(status.rawValue) \(status.reason)\r\n"
+        var head: [UInt8] = []
+        head.reserveCapacity(640)
+        head += "Status: ".utf8
+        head += String(status.rawValue).utf8
+        head.append(0x20)
+        head += status.reason.utf8
         for (name, value) in headers {
-            head += name
-            head += ": "
+            head += "\r\n".utf8
+            head += name.utf8
+            head += ": ".utf8
             // A header value never carries a line break: that would split the response.
-            // (Scalars, not Characters: "\r\n" is one Character and equals neither.)
-            if value.unicodeScalars.contains(where: { $0 == "\r" || $0 == "\n" }) {
-                head.unicodeScalars.append(contentsOf: value.unicodeScalars.filter { $0 != "\r" && $0 != "\n" })
+            if value.utf8.contains(where: { $0 == 0x0D || $0 == 0x0A }) {
+                head += value.utf8.filter { $0 != 0x0D && $0 != 0x0A }
             } else {
-                head += value
+                head += value.utf8
             }
-            head += "\r\n"
         }
-        head += "\r\n"
-        return Array(head.utf8)
+        head += "\r\n\r\n".utf8
+        return head
     }
 }

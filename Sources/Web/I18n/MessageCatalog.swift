@@ -153,11 +153,10 @@ public struct Localizer: Sendable {
 
     /// A count-dependent message: `key.one` or `key.other`, with `{n}` set to the formatted count.
     public func plural(_ key: String, _ count: Int, _ arguments: [String: String] = [:]) -> String {
-        var all = arguments
-        all["n"] = number(count)
         let specific = "\(key).\(pluralForm(count))"
         guard let template = template(specific) ?? template("\(key).other") else { return specific }
-        return template.filled(all)
+        let n = number(count)
+        return template.filled { $0 == "n" ? n : arguments[$0] }
     }
 
     /// CLDR's cardinal rule for our four languages (integers): French counts 0 and 1 as one.
@@ -187,6 +186,8 @@ public struct Localizer: Sendable {
     /// An integer with the language's digit grouping: 1.234 (es, pt), 1,234 (en), 1 234 (fr).
     /// Spanish leaves four-digit numbers ungrouped, as the RAE recommends.
     public func number(_ value: Int) -> String {
+        // Most numbers on a page (seats, counts) need no grouping at all.
+        if value.magnitude < 1_000 || (language == .es && value.magnitude < 10_000) { return String(value) }
         let digits = String(value.magnitude)
         let separator: String
         switch language {

@@ -11,15 +11,30 @@ public struct RoutePattern: Sendable, Hashable, ExpressibleByStringLiteral, Cust
     }
 
     public let segments: [Segment]
+    /// Literal segments outrank parameters with a suffix, which outrank bare parameters,
+    /// left to right: `/courses/new` beats `/courses/{slug}`, and `{code}.json` beats `{code}`.
+    let specificity: [Int]
+    /// The path of a pattern without parameters, printed once rather than for every link.
+    private let fixedPath: String?
 
     public init(_ pattern: String) {
-        segments = pattern.split(separator: "/").map { part in
+        let segments: [Segment] = pattern.split(separator: "/").map { part in
             if part.hasPrefix("{"), part.hasSuffix("}") { return .parameter(String(part.dropFirst().dropLast())) }
             if part.hasPrefix("{"), let close = part.firstIndex(of: "}"), part.index(after: close) < part.endIndex {
                 return .suffixed(String(part[part.index(after: part.startIndex)..<close]), suffix: String(part[part.index(after: close)...]))
             }
             return .literal(String(part))
         }
+        self.segments = segments
+        specificity = segments.map { segment in
+            switch segment {
+            case .literal: 2
+            case .suffixed: 1
+            case .parameter: 0
+            }
+        }
+        let fixed = segments.allSatisfy { if case .literal = $0 { true } else { false } }
+        fixedPath = fixed ? RoutePattern.printed(segments, []) : nil
     }
 
     public init(stringLiteral value: String) { self.init(value) }
@@ -43,13 +58,25 @@ public struct RoutePattern: Sendable, Hashable, ExpressibleByStringLiteral, Cust
         }
     }
 
-    /// The path with each parameter filled in order, percent-encoded.
+    /// The path with each parameter filled in order, percent-encoded. Disfavoured, so that
+    /// links with no value, one or two take the overloads below, without an array of
+    /// existential values for every link.
+    @_disfavoredOverload
     public func path(_ values: any CustomStringConvertible...) -> String { path(filling: values) }
+
+    public func path() -> String { fixedPath ?? path(filling: []) }
+    public func path(_ value: some CustomStringConvertible) -> String { checked([value.description]) }
+    public func path(_ first: some CustomStringConvertible, _ second: some CustomStringConvertible) -> String {
+        checked([first.description, second.description])
+    }
 
     /// A link with a value missing, one too many or an empty one is a bug in the page that
     /// prints it: a debug build (the tests) stops here, so no such page passes its tests.
     public func path(filling values: [any CustomStringConvertible]) -> String {
-        let texts = values.map(\.description)
+        checked(values.map(\.description))
+    }
+
+    private func checked(_ texts: [String]) -> String {
         assert(fits(texts), "\(self) takes \(parameterNames.count) non-empty values, got \(texts)")
         return printed(texts)
     }
@@ -61,21 +88,24 @@ public struct RoutePattern: Sendable, Hashable, ExpressibleByStringLiteral, Cust
 
     /// A parameter without a value keeps its `{name}`: in a release build the broken link
     /// shows what it lacks, instead of an empty segment that leads somewhere else.
-    func printed(_ texts: [String]) -> String {
+    func printed(_ texts: [String]) -> String { RoutePattern.printed(segments, texts) }
+
+    private static func printed(_ segments: [Segment], _ texts: [String]) -> String {
+        if segments.isEmpty { return "/" }
+        var out = ""
         var index = 0
-        let parts = segments.map { segment -> String in
+        for segment in segments {
+            out += "/"
             switch segment {
             case .literal(let text):
-                return text
-            case .parameter(let name):
-                defer { index += 1 }
-                return index < texts.count && !texts[index].isEmpty ? PercentEncoding.encode(texts[index]) : "{\(name)}"
-            case .suffixed(let name, let suffix):
-                defer { index += 1 }
-                return (index < texts.count && !texts[index].isEmpty ? PercentEncoding.encode(texts[index]) : "{\(name)}") + suffix
+                out += text
+            case .parameter(let name), .suffixed(let name, _):
+                out += index < texts.count && !texts[index].isEmpty ? PercentEncoding.encode(texts[index]) : "{\(name)}"
+                if case .suffixed(_, let suffix) = segment { out += suffix }
+                index += 1
             }
         }
-        return "/" + parts.joined(separator: "/")
+        return out
     }
 
     func match(_ path: [String]) -> [String: String]? {
@@ -93,17 +123,6 @@ public struct RoutePattern: Sendable, Hashable, ExpressibleByStringLiteral, Cust
         return parameters
     }
 
-    /// Literal segments outrank parameters with a suffix, which outrank bare parameters,
-    /// left to right: `/courses/new` beats `/courses/{slug}`, and `{code}.json` beats `{code}`.
-    var specificity: [Int] {
-        segments.map { segment in
-            switch segment {
-            case .literal: 2
-            case .suffixed: 1
-            case .parameter: 0
-            }
-        }
-    }
 }
 
 /// One entry of the route table.
@@ -147,9 +166,17 @@ public struct Router<Handler>: @unchecked Sendable {
         case methodNotAllowed(allowed: [String])
     }
 
-    public private(set) var routes: [Route<Handler>] = []
+    public private(set) var routes: [Route<Handler>] = [] {
+        didSet { keys = routes.map { (method: $0.method, pattern: $0.pattern) } }
+    }
+    /// What matching reads of each route, in the routes' order: walking these concrete
+    /// values copies no generic `Route` (with its handler) per route per request.
+    private var keys: [(method: String, pattern: RoutePattern)] = []
 
-    public init(_ routes: [Route<Handler>] = []) { self.routes = routes }
+    public init(_ routes: [Route<Handler>] = []) {
+        self.routes = routes
+        keys = routes.map { (method: $0.method, pattern: $0.pattern) }
+    }
 
     public mutating func add(_ method: String, _ pattern: RoutePattern, _ handler: Handler) {
         routes.append(Route(method, pattern, handler))
@@ -159,17 +186,17 @@ public struct Router<Handler>: @unchecked Sendable {
 
     /// Matches decoded path segments. HEAD is answered by the GET route.
     public func match(method: String, segments: [String]) -> Match {
-        var best: (route: Route<Handler>, parameters: [String: String])?
-        var allowed: Set<String> = []
-        for route in routes {
-            guard let parameters = route.pattern.match(segments) else { continue }
-            allowed.insert(route.method)
-            let wanted = method == "HEAD" && route.method == "GET" ? "HEAD" : route.method
-            guard wanted == method else { continue }
-            if let current = best, !current.route.pattern.specificity.lexicographicallyPrecedes(route.pattern.specificity) { continue }
-            best = (route, parameters)
+        var best: (index: Int, parameters: [String: String])?
+        for index in keys.indices {
+            let wanted = method == "HEAD" && keys[index].method == "GET" ? "HEAD" : keys[index].method
+            guard wanted == method, let parameters = keys[index].pattern.match(segments) else { continue }
+            if let current = best, !keys[current.index].pattern.specificity.lexicographicallyPrecedes(keys[index].pattern.specificity) { continue }
+            best = (index, parameters)
         }
-        if let best { return .found(best.route, PathParameters(best.parameters)) }
+        if let best { return .found(routes[best.index], PathParameters(best.parameters)) }
+        // No route for this method: the path's methods say whether it is a 404 or a 405.
+        var allowed: Set<String> = []
+        for key in keys where key.pattern.match(segments) != nil { allowed.insert(key.method) }
         if allowed.isEmpty { return .notFound }
         if allowed.contains("GET") { allowed.insert("HEAD") }
         return .methodNotAllowed(allowed: allowed.sorted())
