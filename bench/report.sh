@@ -13,16 +13,17 @@ versions() {
 }
 
 # The table from the rows scripts/bench.sh collected (tab-separated: label, connections,
-# req/s, p50, p99, errors, bytes, target ratio or "ceiling"), with each Campus figure as
-# a ratio to the ceiling (the mean of its runs) at the same connection count, then the RSS row.
+# req/s, p50, p99, errors, bytes, target ratio or "ceiling", CPU µs per request in the
+# responder and in PostgreSQL), with each Campus figure as a ratio to the ceiling (the
+# mean of its runs) at the same connection count, then the RSS row.
 table() {
   local rows=$1 rss_peak=$2 rss_hwm=$3 busy=${4:+ (on a busy machine: not a verdict)}
   awk -F'\t' -v rss_peak="$rss_peak" -v rss_hwm="$rss_hwm" -v busy="$busy" '
     function mb(kb) { return sprintf("%.1f MB", kb / 1024) }
     NR == FNR { if ($8 == "ceiling") { sum[$2] += $3; runs[$2]++; ceiling[$2] = sum[$2] / runs[$2] } next }
     FNR == 1 {
-      print "| page | conns | req/s | × ceiling | p50 ms | p99 ms | errors | size | target | result |"
-      print "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |"
+      print "| page | conns | req/s | × ceiling | p50 ms | p99 ms | errors | size | CPU µs/req: responder + PostgreSQL | target | result |"
+      print "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |"
     }
     {
       ratio = ceiling[$2] > 0 ? $3 / ceiling[$2] : 0
@@ -37,11 +38,11 @@ table() {
         result = ok ? "pass" : "**fail**"
         targets++; passed += ok
       }
-      printf "| %s | %d | %d | %.2f | %.2f | %.2f | %d | %d B | %s | %s |\n", $1, $2, $3, ratio, $4, $5, $6, $7, target, result
+      printf "| %s | %d | %d | %.2f | %.2f | %.2f | %d | %d B | %d + %d | %s | %s |\n", $1, $2, $3, ratio, $4, $5, $6, $7, $9, $10, target, result
     }
     END {
       ok = rss_hwm > 0 && rss_hwm <= 65536
-      printf "| `campus serve` RSS under load | 32, 128 | | | | | | peak VmRSS %s, VmHWM %s | ≤ 64 MB | %s |\n", mb(rss_peak), mb(rss_hwm), ok ? "pass" : "**fail**"
+      printf "| `campus serve` RSS under load | 32, 128 | | | | | | peak VmRSS %s, VmHWM %s | | ≤ 64 MB | %s |\n", mb(rss_peak), mb(rss_hwm), ok ? "pass" : "**fail**"
       printf "\nTargets met: %d of %d%s.\n", passed + ok, targets + 1, busy
     }' "$rows" "$rows"
 }
@@ -68,7 +69,7 @@ report() {
 
 - **When and where:** $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores ($cpu), load average $(cut -d' ' -f1-3 <<<"$load_before") before the run and $(cut -d' ' -f1-3 <<<"$load_after") after it.
 - **Versions:** $(versions); Campus at $commit.
-- **How:** wrk, 2 threads, ${duration} s per run, 32 and 128 connections, through one nginx (\`www/nginx.conf\`, 1 worker process) serving Campus and, on a second port, the C ceiling (\`bench/ceiling.c\`: libfcgi + libpq, one prepared statement, the /courses page for a signed-out Spanish reader). Campus runs with $workers workers, the ceiling with $workers threads; the ceiling is measured before and after the pages at each connection count, and ratios are to the mean of the two. Errors are non-2xx answers in nginx's log plus wrk's socket errors.
+- **How:** wrk, 2 threads, ${duration} s per run, 32 and 128 connections, through one nginx (\`www/nginx.conf\`, 1 worker process, its limit of connections per address lifted for wrk's single address) serving Campus and, on a second port, the C ceiling (\`bench/ceiling.c\`: libfcgi + libpq, one prepared statement, the /courses page for a signed-out Spanish reader). Campus runs with $workers workers, the ceiling with $workers threads; the ceiling is measured before and after the pages at each connection count, and ratios are to the mean of the two. Errors are non-2xx answers in nginx's log plus wrk's socket errors. CPU per request is the user and system time the responder's process and PostgreSQL's processes (all the cluster's backends) used during the run, divided by the requests wrk counted: it depends much less than requests/s on what else the machine runs.
 - **Pages:** {slug} = \`${slug#/courses/}\`, {id} = \`${edition#/editions/}\`, {call} = \`${call#/scholarships/}\`; signed in as the first demo learner. /courses is $courses_bytes bytes from Campus and $ceiling_bytes from the ceiling ($markup); the ceiling runs $statement.
 
 $(busy_warning)

@@ -16,7 +16,9 @@ public struct HTML: Sendable, Equatable, ExpressibleByStringInterpolation, Custo
     /// Markup already in bytes from a trusted source (the Markdown renderer).
     public init(unsafeRawBytes: [UInt8]) { bytes = unsafeRawBytes }
 
-    public init(stringLiteral value: String) {
+    /// Literal markup arrives as a `StaticString`: its bytes are in the binary, copied
+    /// straight in, with no `String` to check or retain.
+    public init(stringLiteral value: StaticString) {
         bytes = []
         HTML.append(value, to: &bytes)
     }
@@ -53,7 +55,7 @@ public struct HTML: Sendable, Equatable, ExpressibleByStringInterpolation, Custo
             bytes.reserveCapacity(literalCapacity + interpolationCount * 24)
         }
 
-        public mutating func appendLiteral(_ literal: String) { HTML.append(literal, to: &bytes) }
+        public mutating func appendLiteral(_ literal: StaticString) { HTML.append(literal, to: &bytes) }
         public mutating func appendInterpolation(_ text: String) { HTML.escape(text, into: &bytes) }
         public mutating func appendInterpolation(_ text: Substring) { HTML.escape(text, into: &bytes) }
         public mutating func appendInterpolation(_ number: Int) { HTML.appendDecimal(Int64(number), to: &bytes) }
@@ -78,11 +80,10 @@ public struct HTML: Sendable, Equatable, ExpressibleByStringInterpolation, Custo
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// Trusted text as it is (template literals: Swift keeps them as contiguous UTF-8).
+    /// Template literals as they are.
     @inline(__always)
-    static func append(_ string: String, to out: inout [UInt8]) {
-        var string = string
-        string.withUTF8 { out.append(contentsOf: $0) }
+    static func append(_ literal: StaticString, to out: inout [UInt8]) {
+        literal.withUTF8Buffer { out.append(contentsOf: $0) }
     }
 
     static func escape(_ string: String, into out: inout [UInt8]) {

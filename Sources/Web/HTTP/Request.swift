@@ -49,6 +49,7 @@ public struct Request: Sendable {
     /// `REQUEST_URI`, so nginx's stock `fastcgi_params` is enough.
     public init(cgiParameters params: [String: String], body: [UInt8], defect: Defect?) {
         var headers = Headers()
+        headers.storage.reserveCapacity(16)
         for (name, value) in params where name.hasPrefix("HTTP_") {
             headers.storage[Headers.name(cgi: name.utf8.dropFirst(5))] = value
         }

@@ -187,7 +187,7 @@ public struct Router<Handler>: @unchecked Sendable {
     /// Matches decoded path segments. HEAD is answered by the GET route.
     public func match(method: String, segments: [String]) -> Match {
         var best: (index: Int, parameters: [String: String])?
-        for index in keys.indices {
+        for index in keys.indices where keys[index].pattern.segments.count == segments.count {
             let wanted = method == "HEAD" && keys[index].method == "GET" ? "HEAD" : keys[index].method
             guard wanted == method, let parameters = keys[index].pattern.match(segments) else { continue }
             if let current = best, !keys[current.index].pattern.specificity.lexicographicallyPrecedes(keys[index].pattern.specificity) { continue }
