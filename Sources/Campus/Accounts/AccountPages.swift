@@ -122,7 +122,6 @@ enum AccountPages {
             <button type="submit" class="button secondary">\(t("me.verification.resend"))</button></form>
             </section>
             """
-        let zones = AccountRules.timeZones.map { (value: $0, label: $0.replacingOccurrences(of: "_", with: " ")) }
         return """
         <header class="page-header">
         <h1>\(t("me.title"))</h1>
@@ -140,7 +139,7 @@ enum AccountPages {
         \(affiliation)
         \(form.select("position", label: t("field.position"), options: positionOptions(t)))
         \(form.select("locale", label: t("field.locale"), options: languageOptions()))
-        \(form.select("time_zone", label: t("field.time_zone"), options: zones, hint: t("me.time_zone_hint")))
+        \(form.select("time_zone", label: t("field.time_zone"), options: AccountRules.timeZoneOptions, hint: t("me.time_zone_hint")))
         <p class="actions"><button type="submit" class="button">\(t("me.profile.save"))</button></p>
         </form>
         </section>

@@ -63,6 +63,9 @@ enum AccountRules {
         "Atlantic/Canary", "Europe/Lisbon", "Europe/Madrid", "UTC",
     ]
 
+    /// The same as options of a select, labelled once for every page that offers them.
+    static let timeZoneOptions = timeZones.map { (value: $0, label: TimeZone.readableName($0)) }
+
     /// A sensible first time zone from the organization's country.
     static func timeZone(forCountry country: String?) -> String {
         switch country {

@@ -96,7 +96,7 @@ enum EditionAdminPages {
     static func zoneSelect(_ form: FormState, id: String, label: String, hint: String) -> HTML {
         let selected = form.values["time_zone"] ?? ""
         let options = AccountRules.timeZones.map { zone -> HTML in
-            "<option value=\"\(zone)\"\(attribute: "selected", when: zone == selected)>\(zone.replacingOccurrences(of: "_", with: " "))</option>"
+            "<option value=\"\(zone)\"\(attribute: "selected", when: zone == selected)>\(TimeZone.readableName(zone))</option>"
         }
         let error: HTML = form.message("time_zone").map { "<p class=\"field-error\" id=\"\(id)-error\">\($0)</p>" } ?? ""
         let described: HTML = form.errors["time_zone"] == nil ? " aria-describedby=\"\(id)-hint\"" : " aria-describedby=\"\(id)-hint \(id)-error\" aria-invalid=\"true\""

@@ -8,24 +8,21 @@ enum WindowText {
     /// is written as the minute before, because "9 de enero, 00:00" is read as the end of
     /// the 9th; a request at 23:59:30 is still inside the window, so nothing is promised wrongly.
     static func moment(_ instant: Date, t: Localizer, zone: TimeZone, deadline: Bool = false, named: Bool = false, now: Date = Date()) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = zone
-        var parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: instant)
+        var parts = CivilTime(instant, in: zone)
         if deadline, parts.hour == 0, parts.minute == 0 {
-            parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: instant.addingTimeInterval(-60))
+            parts = CivilTime(instant.addingTimeInterval(-60), in: zone)
         }
-        let (year, month, day) = (parts.year ?? 1970, parts.month ?? 1, parts.day ?? 1)
-        let date = year == calendar.component(.year, from: now)
+        let (year, month, day) = (parts.year, parts.month, parts.day)
+        let date = year == CivilTime(now, in: zone).year
             ? t("format.day_month", ["d": String(day), "month": t("month.\(month)")])
             : t.date(year: year, month: month, day: day)
-        let text = t("format.datetime", ["date": date, "time": String(format: "%02d:%02d", parts.hour ?? 0, parts.minute ?? 0)])
+        let text = t("format.datetime", ["date": date, "time": parts.clock])
         return named ? "\(text) (\(zoneName(zone)))" : text
     }
 
     /// "America/Bogota" → "America/Bogota"; a visitor's zone, unknown, is said to be UTC.
     static func zoneName(_ zone: TimeZone) -> String {
-        let identifier = zone.identifier == "GMT" ? "UTC" : zone.identifier
-        return identifier.replacingOccurrences(of: "_", with: " ")
+        zone.identifier == "GMT" ? "UTC" : zone.readableName
     }
 
     /// The window as the edition's facts say it, worded for where the edition is now.

@@ -24,7 +24,7 @@ extension Localizer {
         let parts = CivilTime(instant, in: timeZone)
         let day = date(year: parts.year, month: parts.month, day: parts.day)
         let text = calendar.dateTime.filled { $0 == "date" ? day : $0 == "time" ? parts.clock : nil }
-        return showZone ? "\(text) (\(timeZone.identifier.replacingOccurrences(of: "_", with: " ")))" : text
+        return showZone ? "\(text) (\(timeZone.readableName))" : text
     }
 
     /// A day range: "3–28 de marzo de 2027" is left to the pattern `format.date_range`.
@@ -88,5 +88,15 @@ public struct CivilTime: Sendable, Equatable {
     /// "17:05".
     public var clock: String {
         (hour < 10 ? "0" : "") + String(hour) + (minute < 10 ? ":0" : ":") + String(minute)
+    }
+}
+
+extension TimeZone {
+    /// "America/Sao_Paulo" → "America/Sao Paulo": the identifier as people read it, mapped
+    /// byte by byte (identifiers are ASCII) because pages print it several times each.
+    public var readableName: String { TimeZone.readableName(identifier) }
+
+    public static func readableName(_ identifier: String) -> String {
+        String(decoding: identifier.utf8.map { $0 == UInt8(ascii: "_") ? UInt8(ascii: " ") : $0 }, as: UTF8.self)
     }
 }
