@@ -39,7 +39,7 @@ static const char *listings_sql =
     "FROM courses c\n"
     "WHERE c.published AND c.kind <> 'capsule' \n"
     "ORDER BY CASE c.kind WHEN 'programme' THEN 0 WHEN 'course' THEN 1 ELSE 2 END, lower(c.title), c.id\n"
-    "LIMIT $2) p\n"
+    "LIMIT 21) p\n"
     "LEFT JOIN LATERAL (\n"
     "    SELECT e.id, e.name, e.language, e.starts_on, e.ends_on, e.capacity, CASE WHEN e.ends_on < current_date THEN 'finished'\n"
     "     WHEN e.starts_on <= current_date THEN 'running'\n"
@@ -49,20 +49,20 @@ static const char *listings_sql =
     "           e.seats_taken::int8 AS taken, e.waitlisted::int8 AS waitlisted\n"
     "    FROM editions e\n"
     "    WHERE e.course_id = p.id AND e.starts_on > current_date AND now() < e.enrollment_closes_at\n"
-    "    ORDER BY e.language = $3 DESC, now() >= e.enrollment_opens_at DESC, e.starts_on, e.id\n"
+    "    ORDER BY e.language = $2 DESC, now() >= e.enrollment_opens_at DESC, e.starts_on, e.id\n"
     "    LIMIT 1\n"
     ") n ON true\n"
     "\n"
     "ORDER BY  CASE p.kind WHEN 'programme' THEN 0 WHEN 'course' THEN 1 ELSE 2 END, lower(p.title), p.id";
 
-enum { TEXT_OID = 25, INT8_OID = 20, PARAMS = 3, PAGE_SIZE = 20 };
+enum { TEXT_OID = 25, PARAMS = 2, PAGE_SIZE = 20 };
 enum { ID, SLUG, TITLE, KIND, LANGUAGE, SUMMARY, RANK, MARKED_SUMMARY, MARKED_DESCRIPTION, TOPICS, EDITION_ID,
        EDITION_NAME, EDITION_LANGUAGE, STARTS_ON, ENDS_ON, CAPACITY, PHASE, TAKEN, WAITLISTED };
 
-/* The first page for a Spanish reader: topic names in Spanish, 21 rows (a page and one
- * more, to know whether there is a next), Spanish editions first. */
-static const Oid listings_types[PARAMS] = {TEXT_OID, INT8_OID, TEXT_OID};
-static const char *const listings_values[PARAMS] = {"es", "21", "es"};
+/* The first page for a Spanish reader: topic names in Spanish, Spanish editions first
+ * (the 21 rows, a page and one more to know whether there is a next, are in the text). */
+static const Oid listings_types[PARAMS] = {TEXT_OID, TEXT_OID};
+static const char *const listings_values[PARAMS] = {"es", "es"};
 
 /* One growing byte buffer per worker: the page is written once, never copied. */
 typedef struct { char *bytes; size_t length, capacity; } Buffer;

@@ -52,6 +52,13 @@ public struct SQL: Sendable, ExpressibleByStringInterpolation {
 
         /// Raw SQL text, for identifiers chosen by the code itself (never by a client).
         public mutating func appendInterpolation(unsafeRaw text: String) { parts.append(.text(text)) }
+
+        /// A row limit written into the statement's text: an integer cannot smuggle SQL in,
+        /// and PostgreSQL's generic plan for a bound `LIMIT $1` assumes a tenth of the rows,
+        /// so a statement with its limit bound is planned anew at every run instead of once.
+        /// For limits the code fixes, never for one a request chooses (each value is a
+        /// statement of its own).
+        public mutating func appendInterpolation(limit: Int) { parts.append(.text(String(limit))) }
     }
 
     /// The statement text with `$n` placeholders.

@@ -73,7 +73,7 @@ enum AuditQueries {
               AND (\(filter.to) IS NULL OR a.at < \(filter.to)::date + 1)
               AND (\(filter.subjectKind) IS NULL OR (a.subject_kind = \(filter.subjectKind) AND a.subject_id = \(filter.subjectID)))
             ORDER BY a.id DESC
-            LIMIT \(limit)
+            LIMIT \(limit: limit)
             """).map(entry)
     }
 

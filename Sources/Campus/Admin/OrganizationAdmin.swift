@@ -63,7 +63,7 @@ enum OrganizationAdminQueries {
         try db.query("""
             SELECT u.id, u.name, u.email, o.name AS organization, u.verified_at IS NOT NULL AS verified, u.created_at
             \(pendingAffiliation)
-            ORDER BY u.created_at, u.id LIMIT \(limit)
+            ORDER BY u.created_at, u.id LIMIT \(limit: limit)
             """).map { row in
             PendingAffiliation(
                 userID: try row["id"], name: try row["name"], email: try row["email"], organization: try row["organization"],

@@ -50,7 +50,7 @@ enum UserAdminQueries {
             FROM users u LEFT JOIN organizations o ON o.id = u.organization_id
             WHERE \(conditions)
             ORDER BY lower(u.name), u.id
-            LIMIT \(pageSize + 1)
+            LIMIT \(limit: pageSize + 1)
             """).map(listing)
     }
 

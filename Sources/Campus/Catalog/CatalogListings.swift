@@ -106,7 +106,7 @@ extension CatalogQueries {
             FROM courses c
             WHERE \(listed(filter)) \(keyset)
             ORDER BY \(kindOrder("c")), lower(c.title), c.id
-            LIMIT \(pageSize + 1)
+            LIMIT \(limit: pageSize + 1)
             """
     }
 
@@ -142,7 +142,7 @@ extension CatalogQueries {
             ) m
             \(keyset)
             ORDER BY m.rank DESC, \(kindOrder("m")), lower(m.title), m.id
-            LIMIT \(pageSize + 1)
+            LIMIT \(limit: pageSize + 1)
             """
     }
 

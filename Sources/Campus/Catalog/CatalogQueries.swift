@@ -43,7 +43,7 @@ enum CatalogQueries {
             FROM editions e JOIN courses c ON c.id = e.course_id
             WHERE c.published AND e.starts_on >= current_date
             ORDER BY e.starts_on, e.id
-            LIMIT \(limit)
+            LIMIT \(limit: limit)
             """).map { row in
             (
                 course: try row["title"], slug: try row["slug"],

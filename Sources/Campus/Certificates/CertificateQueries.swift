@@ -74,7 +74,7 @@ enum CertificateQueries {
     static func fetchRecentCertificates(_ db: Connection, limit: Int = 50) throws -> [Certificate] {
         try db.query("""
             SELECT \(columns) FROM certificates x JOIN courses c ON c.id = x.course_id
-            ORDER BY x.issued_at DESC, x.id DESC LIMIT \(limit)
+            ORDER BY x.issued_at DESC, x.id DESC LIMIT \(limit: limit)
             """).map(certificate)
     }
 

@@ -35,10 +35,18 @@ enum DocumentQueries {
         try fetchDocuments(db, owners: owners, condition: DocumentPolicy.visibleSQL(reader))
     }
 
+    /// The owners are spelled out pair by pair, one statement per number of owners (one or
+    /// two on every page), rather than unnested from arrays: PostgreSQL cannot tell an
+    /// array's length from a generic plan, so it kept planning that statement anew at every
+    /// execution — 0.3 ms of planning for 0.02 ms of work on each course and edition page.
     private static func fetchDocuments(_ db: Connection, owners: [DocumentOwner], condition: SQL) throws -> [Document] {
-        try db.query("""
+        guard let first = owners.first else { return [] }
+        let owned = owners.dropFirst().reduce("(d.owner_kind = \(first.kind) AND d.owner_id = \(first.id))" as SQL) { any, owner in
+            any + " OR (d.owner_kind = \(owner.kind) AND d.owner_id = \(owner.id))"
+        }
+        return try db.query("""
             SELECT \(columns) FROM documents d
-            WHERE (d.owner_kind, d.owner_id) IN (SELECT * FROM unnest(\(owners.map(\.kind))::text[], \(owners.map(\.id))::int8[]))
+            WHERE (\(owned))
               AND \(condition)
             ORDER BY d.created_at, d.id
             """).map(document)

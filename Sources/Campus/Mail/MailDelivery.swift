@@ -49,7 +49,7 @@ public struct MailDelivery: Sendable {
                 SELECT \(QueuedMail.columns)
                 FROM outbox o LEFT JOIN users u ON u.id = o.user_id
                 WHERE o.sent_at IS NULL AND o.next_attempt_at <= now()
-                ORDER BY o.next_attempt_at, o.id LIMIT \(limit)
+                ORDER BY o.next_attempt_at, o.id LIMIT \(limit: limit)
                 FOR UPDATE OF o SKIP LOCKED
                 """).map(QueuedMail.init(row:))
             var outcome = Outcome()

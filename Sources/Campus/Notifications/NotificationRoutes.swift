@@ -37,7 +37,7 @@ enum NotificationRoutes {
                    ARRAY(SELECT value FROM jsonb_each_text(params) ORDER BY key) AS vals
             FROM notifications
             WHERE user_id = \(user.id) AND (\(before) IS NULL OR id < \(before))
-            ORDER BY id DESC LIMIT \(pageSize + 1)
+            ORDER BY id DESC LIMIT \(limit: pageSize + 1)
             """)
         let items = try rows.map { row -> Item in
             let keys: [String] = try row["keys"]
