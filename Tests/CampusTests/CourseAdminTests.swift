@@ -41,7 +41,7 @@ import TestSupport
             ("slug", "gestion-del-agua"), ("kind", "course"), ("title", "Gestión urbana del agua"),
             ("summary", "Cómo las ciudades cuidan el agua."), ("description", "Primer párrafo.\r\n\r\nSegundo párrafo."),
             ("language", "es"), ("pathways", "resilient"), ("pathways", "nature-based"),
-            ("topics", "resiliencia-urbana"), ("topics", "accion-climatica-energia"), ("published", "1"),
+            ("topics", "resiliencia-urbana"), ("topics", "accion-climatica-energia"), ("workload_hours", "40"), ("published", "1"),
         ], changes)
     }
 
@@ -108,7 +108,7 @@ import TestSupport
         let created = app.post("/admin/courses", courseForm())
         let id = try #require(createdID(created, under: "/admin/courses/"))
         let row = try #require(try db.query("""
-            SELECT slug, kind, title, description, language, pathways, published,
+            SELECT slug, kind, title, description, language, pathways, workload_hours, published,
                    ARRAY(SELECT t.slug FROM course_topics ct JOIN topics t ON t.id = ct.topic_id WHERE ct.course_id = c.id ORDER BY 1) AS topics
             FROM courses c WHERE id = \(id)
             """).first)
@@ -117,6 +117,7 @@ import TestSupport
         #expect(try row["pathways"] == ["nature-based", "resilient"])
         #expect(try row["topics"] == ["accion-climatica-energia", "resiliencia-urbana"])
         #expect(try row["published"] == true)
+        #expect(try row["workload_hours"] == Optional(40))
         #expect(app.get("/courses/gestion-del-agua").status == .ok)
         let audit = try #require(try db.query("SELECT actor_id, details->>'slug' AS slug FROM audit_log WHERE action = 'course.create' AND subject_id = \(id)").first)
         #expect(try audit["actor_id"] == adminID)
@@ -125,10 +126,11 @@ import TestSupport
         let page = app.get("/admin/courses/\(id)")
         #expect(page.status == .ok)
         #expect(page.bodyText.contains("value=\"Gestión urbana del agua\""))
+        #expect(page.bodyText.contains("name=\"workload_hours\" type=\"number\" value=\"40\""))
         #expect(page.bodyText.contains("href=\"/admin/courses/\(id)/editions/new\""))
 
         // Unpublished, renamed, one topic left.
-        let edited = app.post("/admin/courses/\(id)", courseForm(["title": ["Agua y ciudad"], "published": [], "topics": ["resiliencia-urbana"]]))
+        let edited = app.post("/admin/courses/\(id)", courseForm(["title": ["Agua y ciudad"], "published": [], "topics": ["resiliencia-urbana"], "workload_hours": [""]]))
         #expect(edited.status == .seeOther)
         #expect(edited.header("Location") == "/admin/courses/\(id)")
         #expect(try count("SELECT count(*) FROM course_topics WHERE course_id = \(id)") == 1)
@@ -136,13 +138,17 @@ import TestSupport
         #expect(try TestApp(sharing: app).get("/courses/gestion-del-agua").status == .notFound)
         #expect(app.get("/courses/gestion-del-agua").bodyText.contains("Borrador: este curso aún no está publicado"))
         let update = try #require(try db.query("""
-            SELECT details->>'title' AS title, details->>'published' AS published, details->>'topics' AS topics, details ? 'slug' AS slug
+            SELECT details->>'title' AS title, details->>'published' AS published, details->>'topics' AS topics, details ? 'slug' AS slug,
+                   details->>'workload_hours' AS workload, (SELECT workload_hours FROM courses WHERE id = \(id)) AS hours
             FROM audit_log WHERE action = 'course.update' AND subject_id = \(id)
             """).first)
         #expect(try update["title"] == "Gestión urbana del agua → Agua y ciudad")
         #expect(try update["published"] == "true → false")
         #expect(try update["topics"] == "accion-climatica-energia, resiliencia-urbana → resiliencia-urbana")
         #expect(try update["slug"] == false)
+        // Emptied, the workload is no longer said (certificates then leave it out).
+        #expect(try update["workload"] == "40 → —")
+        #expect(try update["hours"] as Int? == nil)
     }
 
     @Test func aTakenSlugIsRefusedBesideTheSlug() throws {
@@ -166,17 +172,20 @@ import TestSupport
         let bad = courseForm([
             "slug": ["Not-A-Slug!"], "kind": ["lecture"], "title": ["ab"], "summary": ["  "],
             "description": [String(repeating: "x", count: 20_001)], "language": ["de"],
-            "pathways": ["sparkly"], "topics": ["no-such-topic"],
+            "pathways": ["sparkly"], "topics": ["no-such-topic"], "workload_hours": ["cuarenta"],
         ])
         let created = app.post("/admin/courses", bad)
-        expectErrors(created, ["slug", "kind", "title", "summary", "description", "language", "pathways", "topics"])
+        expectErrors(created, ["slug", "kind", "title", "summary", "description", "language", "pathways", "topics", "workload_hours"])
         #expect(created.bodyText.contains("value=\"Not-A-Slug!\""))
         let edited = app.post("/admin/courses/\(programmeID)", bad)
-        expectErrors(edited, ["slug", "kind", "title", "summary", "description", "language", "pathways", "topics"])
+        expectErrors(edited, ["slug", "kind", "title", "summary", "description", "language", "pathways", "topics", "workload_hours"])
         // Lengths count as PostgreSQL counts them: 101 flags are 202 code points, over 200.
         let flags = app.post("/admin/courses", courseForm(["title": [String(repeating: "🇪🇸", count: 101)], "slug": ["-agua", "agua-"]]))
         expectErrors(flags, ["title", "slug"])
         #expect(app.post("/admin/courses", courseForm(["slug": ["agua--ciudad"]])).status == .unprocessableContent)
+        for hours in ["0", "2001", "-3", "4.5", "99999999999"] {
+            expectErrors(app.post("/admin/courses", courseForm(["workload_hours": [hours]])), ["workload_hours"])
+        }
         #expect(app.post("/admin/courses", courseForm(["slug": [String(repeating: "a", count: 101)]])).status == .unprocessableContent)
         #expect(try writes() == before)
         #expect(app.post("/admin/courses/999999", courseForm()).status == .notFound)

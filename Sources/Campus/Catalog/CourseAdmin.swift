@@ -18,6 +18,8 @@ struct CourseFields: Sendable, Equatable {
     var language: String
     /// In the order of `CourseAdminQueries.pathways`.
     var pathways: [String]
+    /// The estimated workload certificates state; nil when not said.
+    var workloadHours: Int?
     /// Topic slugs, sorted.
     var topics: [String]
     var published: Bool
@@ -56,7 +58,7 @@ enum CourseAdminQueries {
 
     static func fetchCourse(_ db: Connection, id: Int64) throws -> CourseRecord? {
         try db.query("""
-            SELECT c.id, c.slug, c.kind, c.title, c.summary, c.description, c.language, c.pathways, c.published,
+            SELECT c.id, c.slug, c.kind, c.title, c.summary, c.description, c.language, c.pathways, c.workload_hours, c.published,
                    ARRAY(SELECT t.slug FROM course_topics ct JOIN topics t ON t.id = ct.topic_id
                          WHERE ct.course_id = c.id ORDER BY t.slug) AS topics
             FROM courses c WHERE c.id = \(id)
@@ -64,7 +66,7 @@ enum CourseAdminQueries {
             CourseRecord(id: try row["id"], fields: CourseFields(
                 slug: try row["slug"], kind: try row["kind"], title: try row["title"], summary: try row["summary"],
                 description: try row["description"], language: try row["language"], pathways: try row["pathways"],
-                topics: try row["topics"], published: try row["published"]))
+                workloadHours: try row["workload_hours"], topics: try row["topics"], published: try row["published"]))
         }
     }
 
@@ -80,9 +82,9 @@ enum CourseAdminQueries {
     /// Nil when the slug is taken (the unique constraint decides, so a double submit is harmless).
     static func createCourse(_ db: Connection, _ fields: CourseFields) throws -> Int64? {
         try db.query("""
-            INSERT INTO courses (slug, kind, title, summary, description, language, pathways, published)
+            INSERT INTO courses (slug, kind, title, summary, description, language, pathways, workload_hours, published)
             VALUES (\(fields.slug), \(fields.kind), \(fields.title), \(fields.summary), \(fields.description),
-                    \(fields.language), \(fields.pathways), \(fields.published))
+                    \(fields.language), \(fields.pathways), \(fields.workloadHours), \(fields.published))
             ON CONFLICT (slug) DO NOTHING RETURNING id
             """).first?["id"]
     }
@@ -91,7 +93,7 @@ enum CourseAdminQueries {
         try db.execute("""
             UPDATE courses SET slug = \(fields.slug), kind = \(fields.kind), title = \(fields.title), summary = \(fields.summary),
                    description = \(fields.description), language = \(fields.language), pathways = \(fields.pathways),
-                   published = \(fields.published), updated_at = now()
+                   workload_hours = \(fields.workloadHours), published = \(fields.published), updated_at = now()
             WHERE id = \(id)
             """)
     }
@@ -224,6 +226,7 @@ enum CourseAdminRoutes {
         [
             "slug": fields.slug, "kind": fields.kind, "title": fields.title, "summary": fields.summary,
             "description": fields.description, "language": fields.language, "pathways": fields.pathways.joined(separator: "\n"),
+            "workload_hours": fields.workloadHours.map(String.init) ?? "",
             "topics": fields.topics.joined(separator: "\n"), "published": fields.published ? "1" : "",
         ]
     }
@@ -245,12 +248,15 @@ enum CourseAdminRoutes {
         if language == nil { form.fail("language", "account.error.choose") }
         let chosenPathways = Set(input.all("pathways"))
         if !chosenPathways.isSubset(of: CourseAdminQueries.pathways) { form.fail("pathways", "admin.courses.error.pathways") }
+        // Empty says nothing of the workload; anything else must be a whole number of hours.
+        let hours = input.trimmed("workload_hours").map { CatalogAdminInput.integer($0, in: 1...2000) }
+        if hours == .some(nil) { form.fail("workload_hours", "admin.courses.error.workload") }
         let chosenTopics = Set(input.all("topics"))
         if !chosenTopics.isSubset(of: topics.map(\.slug)) { form.fail("topics", "admin.courses.error.topics") }
         guard form.isValid, let title, let summary, let description, let language else { return nil }
         return CourseFields(
             slug: slug, kind: kind, title: title, summary: summary, description: description, language: language.rawValue,
-            pathways: CourseAdminQueries.pathways.filter(chosenPathways.contains), topics: chosenTopics.sorted(),
+            pathways: CourseAdminQueries.pathways.filter(chosenPathways.contains), workloadHours: hours ?? nil, topics: chosenTopics.sorted(),
             published: input["published"] == "1")
     }
 
@@ -267,6 +273,7 @@ enum CourseAdminRoutes {
         note("published", String(before.published), String(after.published))
         note("pathways", before.pathways.joined(separator: ", "), after.pathways.joined(separator: ", "))
         note("topics", before.topics.joined(separator: ", "), after.topics.joined(separator: ", "))
+        note("workload_hours", before.workloadHours.map(String.init) ?? "—", after.workloadHours.map(String.init) ?? "—")
         if before.summary != after.summary { changes["summary"] = "edited" }
         if before.description != after.description { changes["description"] = "edited" }
         return changes

@@ -108,6 +108,7 @@ enum CourseAdminPages {
         \(form.select("language", label: t("admin.courses.language"), options: languages, hint: t("admin.courses.language_hint")))
         \(form.textarea("summary", label: t("admin.courses.summary"), rows: 3, maxLength: 600))
         \(form.markdownArea("description", label: t("admin.courses.description"), rows: 12, maxLength: 20_000, language: form.values["language"], headingOffset: 1))
+        \(form.input("workload_hours", label: t("admin.courses.workload"), type: "number", hint: t("admin.courses.workload_hint")))
         \(checkboxes(form, "pathways", legend: t("admin.courses.pathways"), choices: pathways))
         \(checkboxes(form, "topics", legend: t("admin.courses.topics"), choices: topics.map { (value: $0.slug, label: $0.name) }))
         \(form.checkbox("published", label: t("admin.courses.published"), checked: form.values["published"] == "1"))
