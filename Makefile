@@ -2,9 +2,10 @@
 #   make run     build, start PostgreSQL, the responder and nginx; print the address
 #   make test    build and run every test against a throwaway PostgreSQL and nginx
 #   make stop    stop what `make run` started
+#   make reset   stop, and delete the database, mail and logs: the next run starts over
 #   make bench   measure the pages through nginx (wrk) against a bare C responder, same run
 
-.PHONY: run test stop bench build clean
+.PHONY: run test stop reset bench build clean
 
 run:
 	@scripts/run.sh
@@ -14,6 +15,9 @@ test:
 
 stop:
 	@scripts/stop.sh
+
+reset:
+	@scripts/reset.sh
 
 bench:
 	@scripts/bench.sh
