@@ -19,7 +19,9 @@ let usage = """
                                      create a verified user; R is admin, moderator,
                                      moderator:forum=ID, instructor:edition=ID,
                                      instructor:course=ID (a capsule's author), reviewer:call=ID
-      mail [--every SECONDS]         deliver the outbox (once, or forever every SECONDS)
+      mail [--every SECONDS]         deliver the outbox (once, or forever every SECONDS); each
+                                     round also queues the forums' daily digests and purges
+                                     the words of posts deleted long enough ago
       scholarships sweep [--every SECONDS]
                                      expire awards past their deadline and delete the
                                      documents of applications not awarded past retention
@@ -192,6 +194,8 @@ case "mail":
     let delivery: MailDelivery
     do { delivery = try MailDelivery(settings: settings) } catch { fail("\(error)") }
     repeatEvery(options, name: "mail", failure: "mail delivery failed") { db, quiet in
+        let upkeep = try ForumUpkeep.run(db, settings: settings)
+        if upkeep.digests + upkeep.purged > 0 { print("forums: \(upkeep.digests) digests queued, \(upkeep.purged) deleted posts purged") }
         let result = try delivery.deliverDue(db)
         if result.sent + result.failed + result.dropped > 0 || !quiet {
             let dropped = result.dropped > 0 ? ", \(result.dropped) dropped (account deleted)" : ""

@@ -152,6 +152,56 @@ import TestSupport
         "GET /admin/capsules/{id}/stats":                [303,   403,    403,    200,   403,   403,   200],
         "GET /admin/capsules/{id}/stats.csv":            [303,   403,    403,    200,   403,   403,   200],
         "POST /admin/capsules/{id}/extra-attempts":      [403,   403,    403,    422,   403,   403,   422],
+        // Forums: the forum of the edition above (its instructor teaches it; the learner, the
+        // unverified account and the reviewer take no part in it, so it is not found for them),
+        // a topic there and a post in it by the target account. Empty forms come back with 422.
+        "GET /forums":                                   [303,   200,    200,    200,   200,   200,   200],
+        "GET /forums/{id}":                              [303,   404,    404,    200,   200,   404,   200],
+        "GET /forums/{id}/topics/new":                   [303,   404,    404,    200,   200,   404,   200],
+        "POST /forums/{id}/topics":                      [403,   404,    404,    422,   422,   404,   422],
+        "POST /forums/{id}/follow":                      [403,   404,    404,    303,   303,   404,   303],
+        // The teaching team's participation report; moderators read the forum but do not teach.
+        "GET /forums/{id}/report":                       [303,   404,    404,    200,   403,   404,   200],
+        "GET /forums/{id}/report.csv":                   [303,   404,    404,    200,   403,   404,   200],
+        "GET /forums/preferences":                       [303,   200,    200,    200,   200,   200,   200],
+        "POST /forums/preferences":                      [403,   422,    422,    422,   422,   422,   422],
+        "GET /topics/{id}":                              [303,   404,    404,    200,   200,   404,   200],
+        "POST /topics/{id}/posts":                       [403,   404,    404,    422,   422,   404,   422],
+        "POST /topics/{id}/follow":                      [403,   404,    404,    303,   303,   404,   303],
+        "GET /posts/{id}":                               [303,   404,    404,    303,   303,   404,   303],
+        "GET /posts/{id}/reply":                         [303,   404,    404,    200,   200,   404,   200],
+        // Editing and deleting are the author's alone (the target account here).
+        "GET /posts/{id}/edit":                          [303,   404,    404,    403,   403,   404,   403],
+        "POST /posts/{id}/edit":                         [403,   404,    404,    403,   403,   404,   403],
+        "GET /posts/{id}/delete":                        [303,   404,    404,    403,   403,   404,   403],
+        "POST /posts/{id}/delete":                       [403,   404,    404,    403,   403,   404,   403],
+        "POST /posts/{id}/request-review":               [403,   404,    404,    403,   403,   404,   403],
+        "GET /posts/{id}/revisions":                     [303,   404,    404,    403,   200,   404,   200],
+        "GET /posts/{id}/flag":                          [303,   404,    404,    200,   200,   404,   200],
+        "POST /posts/{id}/flag":                         [403,   403,    404,    422,   422,   404,   422],
+        // Moderation: moderators (global here) and admins; the teaching team reads but does not moderate.
+        "GET /moderation":                               [303,   403,    403,    403,   200,   403,   200],
+        "GET /posts/{id}/moderate":                      [303,   404,    404,    403,   200,   404,   200],
+        "POST /posts/{id}/hide":                         [403,   404,    404,    403,   422,   404,   422],
+        "POST /posts/{id}/restore":                      [403,   404,    404,    403,   422,   404,   422],
+        "POST /posts/{id}/review":                       [403,   404,    404,    403,   422,   404,   422],
+        // The teaching team sets its topics' prompts there (an empty form: no prompt).
+        "GET /topics/{id}/moderate":                     [303,   404,    404,    200,   200,   404,   200],
+        "POST /topics/{id}/lock":                        [403,   404,    404,    403,   422,   404,   422],
+        "POST /topics/{id}/unlock":                      [403,   404,    404,    403,   422,   404,   422],
+        "POST /topics/{id}/pin":                         [403,   404,    404,    403,   422,   404,   422],
+        "POST /topics/{id}/unpin":                       [403,   404,    404,    403,   422,   404,   422],
+        // An edition's topic never moves to another forum.
+        "POST /topics/{id}/move":                        [403,   404,    404,    403,   409,   404,   409],
+        "POST /topics/{id}/slow-mode":                   [403,   404,    404,    403,   422,   404,   422],
+        "POST /topics/{id}/prompt":                      [403,   404,    404,    303,   403,   404,   303],
+        "GET /users/{id}/suspend":                       [303,   403,    403,    403,   200,   403,   200],
+        "POST /users/{id}/suspend":                      [403,   403,    403,    403,   422,   403,   422],
+        "POST /users/{id}/unsuspend":                    [403,   403,    403,    403,   422,   403,   422],
+        "GET /admin/forums":                             [303,   403,    403,    403,   403,   403,   200],
+        "POST /admin/forums":                            [403,   403,    403,    403,   403,   403,   422],
+        "GET /admin/forums/{id}":                        [303,   403,    403,    403,   403,   403,   200],
+        "POST /admin/forums/{id}":                       [403,   403,    403,    403,   403,   403,   303],
         // Scholarships (an open call for the edition above; the target's application, under
         // review by the reviewer; none of these readers belongs to a member city)
         "GET /scholarships":                             [200,   200,    200,    200,   200,   200,   200],
@@ -261,6 +311,14 @@ import TestSupport
             try db.execute("INSERT INTO document_contents (document_id, bytes) VALUES (\(id), \(ByteArray(Array("%PDF-1.7\n".utf8))))")
             return id
         }
+        // The edition's forum, a topic there and a post in it, both the target account's.
+        let forum: Int64 = try db.query("SELECT id FROM forums WHERE edition_id = \(editionID)").first?["id"] ?? 0
+        let topic: Int64 = try db.query("""
+            INSERT INTO forum_topics (forum_id, author_id, title, language) VALUES (\(forum), \(target), 'Tema de la matriz', 'es') RETURNING id
+            """).first?["id"] ?? 0
+        let post: Int64 = try db.query("""
+            INSERT INTO posts (topic_id, author_id, body, language) VALUES (\(topic), \(target), 'Primer mensaje', 'es') RETURNING id
+            """).first?["id"] ?? 0
         let certifiedCapsule: Int64 = try db.query("SELECT id FROM courses WHERE kind = 'capsule' ORDER BY id LIMIT 1").first?["id"] ?? 0
         let certificate = try #require(try Certificates.issue(db, app: app.app, userID: target, kind: .capsule, courseID: certifiedCapsule))
 
@@ -275,6 +333,10 @@ import TestSupport
                 case "lesson": values.append(String(isQuiz ? capsule.quizLesson : capsule.firstLesson))
                 case "question": values.append(String(capsule.question))
                 case "id" where text.hasPrefix("/admin/capsules"): values.append(String(capsule.id))
+                case "id" where text.hasPrefix("/forums") || text.hasPrefix("/admin/forums"): values.append(String(forum))
+                case "id" where text.hasPrefix("/topics"): values.append(String(topic))
+                case "id" where text.hasPrefix("/posts"): values.append(String(post))
+                case "id" where text.hasPrefix("/users"): values.append(String(target))
                 case "slug": values.append("programa-pensamiento-estrategico-urbano")
                 case "token": values.append("no-such-token")
                 case "code": values.append(certificate.code)

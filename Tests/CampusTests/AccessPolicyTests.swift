@@ -6,12 +6,15 @@ import TestSupport
 @testable import Web
 
 /// The access matrix by relation to one thing, not only by global role: the teaching
-/// team of this edition against another's, a participant, the owner of a notification.
+/// team of this edition against another's, a participant of this edition against one of
+/// another, the author of a post against another reader, the moderator of this forum
+/// against a global one, the owner of a notification.
 /// And each policy's two forms — the check for one item and the SQL condition for
 /// lists — must agree reader by reader, thing by thing.
 @Suite(.serialized) struct AccessPolicyTests {
     enum Relation: String, CaseIterable {
         case visitor, learner, participant, instructorOfThis, instructorOfAnother, admin
+        case participantOfAnother, author, forumModerator, globalModerator
     }
 
     let app: TestApp
@@ -21,6 +24,14 @@ import TestSupport
     let draftEdition: Int64
     let publishedEdition: Int64
     let otherEdition: Int64
+    /// The published edition's forum, the other edition's, and an open one; a topic with a
+    /// post by `author` in the first, a topic in the second.
+    let forum: Int64
+    let otherForum: Int64
+    let openForum: Int64
+    let topic: Int64
+    let post: Int64
+    let otherTopic: Int64
     var readers: [Relation: Int64] = [:]
 
     init() throws {
@@ -47,6 +58,33 @@ import TestSupport
         for edition in [draftEdition, publishedEdition] {
             try db.execute("INSERT INTO enrollments (edition_id, user_id, status) VALUES (\(edition), \(readers[.participant] ?? 0), 'enrolled')")
         }
+        forum = try db.query("SELECT id FROM forums WHERE edition_id = \(publishedEdition)").first?["id"] ?? 0
+        otherForum = try db.query("SELECT id FROM forums WHERE edition_id = \(otherEdition)").first?["id"] ?? 0
+        openForum = try db.query("INSERT INTO forums (title, language) VALUES ('Foro abierto', 'es') RETURNING id").first?["id"] ?? 0
+        let otherParticipant = try app.createUser("another-participant@policy.example")
+        readers[.participantOfAnother] = otherParticipant
+        try db.execute("INSERT INTO enrollments (edition_id, user_id, status) VALUES (\(otherEdition), \(otherParticipant), 'enrolled')")
+        let author = try app.createUser("author@policy.example")
+        readers[.author] = author
+        try db.execute("INSERT INTO enrollments (edition_id, user_id, status) VALUES (\(publishedEdition), \(author), 'enrolled')")
+        readers[.forumModerator] = try app.createUser("forum-moderator@policy.example", roles: ["moderator:forum=\(forum)"])
+        readers[.globalModerator] = try app.createUser("moderator@policy.example", roles: ["moderator"])
+        (topic, post) = try Self.write(db, in: forum, by: author)
+        otherTopic = try Self.write(db, in: otherForum, by: otherParticipant).0
+        _ = try Self.write(db, in: openForum, by: author)
+        // A topic whose opening post waits for approval: its author's and the moderators' alone.
+        _ = try Self.write(db, in: forum, by: author, status: "pending")
+    }
+
+    /// A topic with its opening post, written straight into the database.
+    static func write(_ db: Connection, in forum: Int64, by author: Int64, status: String = "visible") throws -> (Int64, Int64) {
+        let topic: Int64 = try db.query("""
+            INSERT INTO forum_topics (forum_id, author_id, title, language) VALUES (\(forum), \(author), 'Tema', 'es') RETURNING id
+            """).first?["id"] ?? 0
+        let post: Int64 = try db.query("""
+            INSERT INTO posts (topic_id, author_id, body, language, status) VALUES (\(topic), \(author), 'Mensaje', 'es', \(status)) RETURNING id
+            """).first?["id"] ?? 0
+        return (topic, post)
     }
 
     func browser(_ relation: Relation) throws -> TestApp {
@@ -61,14 +99,24 @@ import TestSupport
     }
 
     @Test func whatEachRelationGets() throws {
-        //                                             visitor learner particip. this  another admin
+        //                                             visitor learner particip. this  another admin  p.other author f.mod global
         let expectations: [(String, [Int])] = [
-            ("GET /courses/\(draftSlug)",                  [404,    404,    404,      200,  404,    200]),
-            ("GET /editions/\(draftEdition)",              [404,    404,    404,      200,  404,    200]),
-            ("GET /editions/\(publishedEdition)",          [200,    200,    200,      200,  200,    200]),
-            ("GET /editions/\(publishedEdition)/roster",   [303,    403,    403,      200,  403,    200]),
-            ("GET /editions/\(publishedEdition)/roster.csv", [303,  403,    403,      200,  403,    200]),
-            ("GET /editions/\(draftEdition)/roster",       [303,    403,    403,      200,  403,    200]),
+            ("GET /courses/\(draftSlug)",                  [404,    404,    404,      200,  404,    200,   404,    404,   404,  404]),
+            ("GET /editions/\(draftEdition)",              [404,    404,    404,      200,  404,    200,   404,    404,   404,  404]),
+            ("GET /editions/\(publishedEdition)",          [200,    200,    200,      200,  200,    200,   200,    200,   200,  200]),
+            ("GET /editions/\(publishedEdition)/roster",   [303,    403,    403,      200,  403,    200,   403,    403,   403,  403]),
+            ("GET /editions/\(publishedEdition)/roster.csv", [303,  403,    403,      200,  403,    200,   403,    403,   403,  403]),
+            ("GET /editions/\(draftEdition)/roster",       [303,    403,    403,      200,  403,    200,   403,    403,   403,  403]),
+            // The edition's forum: its participants, teaching team, moderators and admins.
+            ("GET /forums/\(forum)",                       [303,    404,    200,      200,  404,    200,   404,    200,   200,  200]),
+            ("GET /topics/\(topic)",                       [303,    404,    200,      200,  404,    200,   404,    200,   200,  200]),
+            ("GET /posts/\(post)",                         [303,    404,    303,      303,  404,    303,   404,    303,   303,  303]),
+            ("GET /posts/\(post)/edit",                    [303,    404,    403,      403,  404,    403,   404,    200,   403,  403]),
+            ("GET /posts/\(post)/revisions",               [303,    404,    403,      403,  404,    200,   404,    403,   200,  200]),
+            ("GET /posts/\(post)/moderate",                [303,    404,    403,      403,  404,    200,   404,    403,   200,  200]),
+            // Another edition's forum: this forum's moderator has no say there.
+            ("GET /topics/\(otherTopic)",                  [303,    404,    404,      404,  200,    200,   200,    404,   404,  200]),
+            ("GET /forums/\(openForum)",                   [303,    200,    200,      200,  200,    200,   200,    200,   200,  200]),
         ]
         var mismatches: [String] = []
         for (request, statuses) in expectations {
@@ -99,6 +147,8 @@ import TestSupport
     @Test func listsAndPagesAgree() throws {
         let courses = try db.query("SELECT id, slug FROM courses WHERE kind <> 'capsule' ORDER BY id").map { (id: try $0["id"] as Int64, slug: try $0["slug"] as String) }
         let editions = try db.query("SELECT id FROM editions ORDER BY id").map { try $0["id"] as Int64 }
+        let forums = try db.query("SELECT id FROM forums ORDER BY id").map { try $0["id"] as Int64 }
+        let topics = try db.query("SELECT id FROM forum_topics ORDER BY id").map { try $0["id"] as Int64 }
         var disagreements: [String] = []
         for relation in Relation.allCases {
             let reader = try currentUser(relation)
@@ -107,6 +157,11 @@ import TestSupport
                 SELECT e.id FROM editions e JOIN courses c ON c.id = e.course_id WHERE \(EditionPolicy.visibleSQL(reader))
                 """).map { try $0["id"] as Int64 })
             let managed = Set(try db.query("SELECT e.id FROM editions e WHERE \(EditionPolicy.managedSQL(reader))").map { try $0["id"] as Int64 })
+            let visibleForums = Set(try db.query("SELECT f.id FROM forums f WHERE \(ForumPolicy.visibleSQL(reader))").map { try $0["id"] as Int64 })
+            let visibleTopics = Set(try db.query("""
+                SELECT t.id FROM forum_topics t JOIN forums f ON f.id = t.forum_id
+                WHERE \(ForumPolicy.visibleSQL(reader)) AND \(ForumQueries.topicShownSQL(reader))
+                """).map { try $0["id"] as Int64 })
             let browser = try browser(relation)
             for course in courses {
                 let shown = browser.get("/courses/\(course.slug)").status == .ok
@@ -118,6 +173,14 @@ import TestSupport
                 if let reader {
                     #expect(EditionPolicy.canManage(reader, editionID: edition) == managed.contains(edition), "\(relation) manages \(edition)")
                 }
+            }
+            for forum in forums {
+                let shown = browser.get("/forums/\(forum)").status == .ok
+                if shown != visibleForums.contains(forum) { disagreements.append("\(relation) forum \(forum): page \(shown)") }
+            }
+            for topic in topics {
+                let shown = browser.get("/topics/\(topic)").status == .ok
+                if shown != visibleTopics.contains(topic) { disagreements.append("\(relation) topic \(topic): page \(shown)") }
             }
         }
         #expect(disagreements == [])

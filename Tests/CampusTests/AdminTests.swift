@@ -68,8 +68,9 @@ import TestSupport
         #expect(app.post("/admin/users/\(personID)/roles", [("role", "admin"), ("scope", "edition"), ("scope_id", "1")]).status == .unprocessableContent)
         #expect(app.post("/admin/users/\(personID)/roles", [("role", "instructor"), ("scope", "edition"), ("scope_id", "99999")]).status == .unprocessableContent)
         #expect(app.post("/admin/users/\(personID)/roles", [("role", "overlord")]).status == .unprocessableContent)
-        // Forums and calls come with their features; until then nothing can be pointed at.
-        #expect(app.post("/admin/users/\(personID)/roles", [("role", "moderator"), ("scope", "forum"), ("scope_id", "3")]).status == .unprocessableContent)
+        // A forum or a call that does not exist cannot be pointed at.
+        #expect(app.post("/admin/users/\(personID)/roles", [("role", "moderator"), ("scope", "forum"), ("scope_id", "999999")]).status == .unprocessableContent)
+        #expect(app.post("/admin/users/\(personID)/roles", [("role", "reviewer"), ("scope", "call"), ("scope_id", "999999")]).status == .unprocessableContent)
         #expect(app.post("/admin/users/999999/roles", [("role", "admin")]).status == .notFound)
         #expect(app.post("/admin/users/abc/roles", [("role", "admin")]).status == .badRequest)
     }
@@ -204,11 +205,21 @@ import TestSupport
     @Test func onlyScopesThatExistAreOffered() throws {
         let page = app.get("/admin/users/\(personID)").bodyText
         #expect(page.contains("<option value=\"edition\""))
-        // Scholarship calls have come: the reviewer role and its scope are offered.
-        for value in ["call", "reviewer"] { #expect(page.contains("<option value=\"\(value)\""), "\(value) not offered") }
-        // Forums arrive with their feature; nothing can be chosen there yet.
-        #expect(!page.contains("<option value=\"forum\""))
-        #expect(!page.contains("foro"))
+        // Forums and scholarship calls have come: their scopes and the reviewer role are offered.
+        for value in ["forum", "call", "reviewer"] { #expect(page.contains("<option value=\"\(value)\""), "\(value) not offered") }
+    }
+
+    /// A forum's moderator, granted on the user's page or from the command line.
+    @Test func aForumModeratorIsGrantedLikeAnyScopedRole() throws {
+        let db = try app.connect()
+        let forum: Int64 = try db.query("INSERT INTO forums (title, language) VALUES ('Red Andina', 'es') RETURNING id").first?["id"] ?? 0
+        #expect(app.post("/admin/users/\(personID)/roles", [("role", "moderator"), ("scope", "forum"), ("scope_id", String(forum))]).status == .seeOther)
+        #expect(try db.query("SELECT 1 FROM role_grants WHERE user_id = \(personID) AND role = 'moderator' AND scope_kind = 'forum' AND scope_id = \(forum)").count == 1)
+        let id = try AccountCommands.addUser(db, email: "moderadora@example.org", name: "Mod", password: "correct horse battery staple", roles: ["moderator:forum=\(forum)"])
+        #expect(try db.query("SELECT 1 FROM role_grants WHERE user_id = \(id) AND scope_kind = 'forum' AND scope_id = \(forum)").count == 1)
+        #expect(throws: AccountCommands.Failure.self) {
+            try AccountCommands.addUser(db, email: "otra-mod@example.org", name: "Mod", password: "correct horse battery staple", roles: ["moderator:forum=999999"])
+        }
     }
 
     @Test func userTextIsEscapedOnAdminPages() throws {

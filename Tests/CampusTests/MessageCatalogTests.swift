@@ -27,6 +27,11 @@ import TestSupport
         "pt:admin.capsules.stats.title", "pt:admin.capsules.stats.page_title", "pt:admin.capsules.stats.hours.one",
         "pt:admin.capsules.stats.hours.other", "pt:admin.capsules.stats.minutes.one", "pt:admin.capsules.stats.minutes.other",
         "en:admin.audit.detail.no",
+        "pt:pagination.previous", "pt:pagination.last", "pt:forum.field.title", "pt:forum.reply.heading", "pt:forum.post.reason",
+        "pt:forum.post.edit", "pt:forum.post.moderate", "pt:forum.duration.seconds.one", "pt:forum.duration.seconds.other",
+        "pt:forum.duration.minutes.one", "pt:forum.duration.minutes.other", "pt:forum.duration.hours.one", "pt:forum.duration.hours.other",
+        "pt:forum.moderate.slow.title", "pt:forum.moderate.slow.submit", "pt:forum.suspend.submit", "pt:admin.audit.detail.title",
+        "pt:admin.forums.kind", "pt:admin.forums.language",
     ]
 
     @Test func everyKeyExistsInEveryLanguage() throws {

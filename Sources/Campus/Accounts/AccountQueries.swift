@@ -113,6 +113,25 @@ enum AccountQueries {
             """).map { (id: try $0["id"], name: try $0["name"], email: try $0["email"]) }
     }
 
+    /// A person's name by id (an SQL expression), NULL for an account deleted since: pages
+    /// then say "former participant" in the reader's language.
+    static func nameSQL(_ userID: SQL) -> SQL {
+        "(SELECT nu.name FROM users nu WHERE nu.id = \(userID) AND nu.deleted_at IS NULL)"
+    }
+
+    /// The ids of those holding exactly one of `grants` (and of admins, with
+    /// `admins`), as a SELECT: who to tell, where `fetchRoleHolders` would be a query per scope.
+    static func holdersSQL(_ grants: [RoleGrant], admins: Bool = false) -> SQL {
+        let roles = grants.map(\.role.rawValue)
+        let kinds = grants.map(\.scope.kind)
+        let ids = grants.map { $0.scope.id ?? 0 }
+        return """
+            SELECT g.user_id FROM role_grants g
+            WHERE (\(admins) AND g.role = 'admin') OR (g.role, g.scope_kind, coalesce(g.scope_id, 0)) IN
+                (SELECT * FROM unnest(\(roles)::text[], \(kinds)::text[], \(ids)::int8[]))
+            """
+    }
+
     static func setPassword(_ db: Connection, userID: Int64, hash: String) throws {
         try db.execute("UPDATE users SET password_hash = \(hash), updated_at = now() WHERE id = \(userID)")
     }

@@ -38,7 +38,7 @@ enum AuditDetails {
         case "session.create", "session.delete":
             said.append(session(entry.action, take: take, t: t))
         default:
-            if let words = CapsuleAuditWords.sentences(entry.action, take: take, t: t) {
+            if let words = CapsuleAuditWords.sentences(entry.action, take: take, t: t) ?? ForumAuditWords.sentences(entry.action, take: take, t: t) {
                 said += words
             } else if let words = ScholarshipAuditWords.sentences(entry.action, take: take, t: t) {
                 said += words

@@ -55,6 +55,7 @@ enum AuditPages {
 
     /// What the entry is about, named and linked to its staff page.
     static func subject(_ entry: AuditEntry, t: Localizer) -> HTML {
+        if let forum = ForumAuditWords.subject(entry, t: t) { return forum }
         switch entry.subjectKind {
         case "user": return entry.person.map { personLink($0, t: t) } ?? numbered("admin.audit.user", entry.subjectID, t: t)
         case "organization": return entry.organization.map(organizationLink) ?? numbered("admin.audit.organization", entry.subjectID, t: t)

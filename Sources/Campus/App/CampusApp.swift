@@ -42,6 +42,7 @@ public final class CampusApp: Sendable {
         HomeFeature.self,
         CatalogFeature.self,
         CapsulesFeature.self,
+        ForumsFeature.self,
         AccountsFeature.self,
         NotificationsFeature.self,
         MailFeature.self,

@@ -2,7 +2,7 @@ import Web
 
 /// The parts of the site navigation a page can belong to.
 enum Section: Sendable {
-    case home, courses, capsules, teaching, account, admin, scholarships, review
+    case home, courses, capsules, forums, teaching, account, admin, scholarships, review
 }
 
 /// What the page shell shows around every page, decided before the handler runs.

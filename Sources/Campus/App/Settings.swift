@@ -39,6 +39,12 @@ public struct Settings: Sendable {
     /// A sendmail-compatible command (`/usr/sbin/sendmail -t -oi`); unset: files in mailDirectory.
     public var sendmail: String?
     public var mailFrom: String
+    /// Posts (topics and replies) one person may send per minute in the forums.
+    public var forumPostsPerMinute: Int
+    /// Distinct people whose flags hide a post until a moderator reviews it.
+    public var forumFlagsToHide: Int
+    /// Days the words of a post its author deleted (and its revisions) are kept for moderators.
+    public var forumDeletedPostDays: Int
 
     public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Settings {
         func integer(_ name: String, _ fallback: Int) throws -> Int {
@@ -86,7 +92,10 @@ public struct Settings: Sendable {
             metricsToken: try metricsToken(text("CAMPUS_METRICS_TOKEN")),
             mailDirectory: text("CAMPUS_MAIL_DIR") ?? home + "/var/mail",
             sendmail: text("CAMPUS_SENDMAIL"),
-            mailFrom: text("CAMPUS_MAIL_FROM") ?? "Campus <campus@localhost>"
+            mailFrom: text("CAMPUS_MAIL_FROM") ?? "Campus <campus@localhost>",
+            forumPostsPerMinute: try integer("CAMPUS_FORUM_POSTS_PER_MINUTE", 6),
+            forumFlagsToHide: try integer("CAMPUS_FORUM_FLAGS_TO_HIDE", 3),
+            forumDeletedPostDays: try integer("CAMPUS_FORUM_DELETED_POST_DAYS", 30)
         )
     }
 

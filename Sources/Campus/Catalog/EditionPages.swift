@@ -16,6 +16,8 @@ struct EditionPage {
     let eligibility: Eligibility?
     /// Links to the course's and the edition's syllabus PDFs.
     var syllabus: HTML = ""
+    /// The edition's forum and its sessions' reflection prompts, for those who may read it.
+    var forum: (path: String, prompts: [Int64: String])? = nil
 }
 
 /// An edition's page: what, when, where, seats, sessions, and the reader's place.
@@ -46,12 +48,13 @@ enum EditionPages {
         </header>
         \(box)
         \(staff)
+        \(page.forum.map { "<p><a class=\"button secondary\" href=\"\($0.path)\">\(t("edition.forum_link"))</a></p>" as HTML })
         <dl class="facts">\(CatalogPages.facts(edition, t: t, zone: context.timeZone))\(team)</dl>
         \(Markdown.prose(edition.edition.description, language: edition.edition.language, headingOffset: 1))
         \(page.syllabus)
         <section aria-labelledby="sessions-title">
         <h2 id="sessions-title">\(t("edition.sessions"))</h2>
-        \(sessionList(page.sessions, language: edition.edition.language, showLinks: showLinks, context: context))
+        \(sessionList(page.sessions, language: edition.edition.language, showLinks: showLinks, prompts: page.forum?.prompts ?? [:], context: context))
         </section>
         """
     }
@@ -138,7 +141,7 @@ enum EditionPages {
     /// Sessions in the reader's time zone, with the zone they were planned in; those
     /// already over are marked. Meeting links go only to participants and the teaching team.
     /// Each description is in the edition's `language`, its `#` a level under the list's heading.
-    static func sessionList(_ sessions: [EditionSession], language: String, showLinks: Bool, context: Context) -> HTML {
+    static func sessionList(_ sessions: [EditionSession], language: String, showLinks: Bool, prompts: [Int64: String] = [:], context: Context) -> HTML {
         let t = context.t
         guard !sessions.isEmpty else { return "<p class=\"empty\">\(t("edition.no_sessions"))</p>" }
         let items = sessions.map { session -> HTML in
@@ -155,9 +158,10 @@ enum EditionPages {
                 whereHTML = "\(session.place ?? "")"
             }
             let past: HTML = session.isPast ? " <span class=\"state state-finished\">\(t("edition.session_past"))</span>" : ""
+            let prompt: HTML = prompts[session.id].map { "<br><a href=\"\($0)\">\(t("edition.session_prompt"))</a>" } ?? ""
             return """
             <li><strong>\(session.title)</strong>\(past) <span class="muted">· \(t("session.kind.\(session.kind)")) · \(t.plural("edition.minutes", session.durationMinutes))</span><br>
-            \(local)\(original)<br>\(whereHTML)\(Markdown.prose(session.description, language: language, headingOffset: 2))</li>
+            \(local)\(original)<br>\(whereHTML)\(prompt)\(Markdown.prose(session.description, language: language, headingOffset: 2))</li>
             """
         }
         return "<ul class=\"plain-list\">\(items)</ul>"

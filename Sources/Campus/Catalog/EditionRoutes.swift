@@ -31,7 +31,8 @@ enum EditionRoutes {
             detail: edition, sessions: try EnrollmentQueries.fetchSessions(db, editionID: id),
             instructors: try EnrollmentQueries.fetchInstructorNames(db, editionID: id), mine: mine, teachesHere: teachesHere,
             seesRoster: EditionPolicy.canManage(context.user, editionID: id), eligibility: eligibility,
-            syllabus: try DocumentRoutes.syllabus(context, owners: [.course(edition.courseID), .edition(id)]))
+            syllabus: try DocumentRoutes.syllabus(context, owners: [.course(edition.courseID), .edition(id)]),
+            forum: try ForumsFeature.editionLinks(context, editionID: id))
         return context.page("\(edition.courseTitle) · \(edition.edition.name)", EditionPages.edition(page, context: context), section: .courses)
     }
 

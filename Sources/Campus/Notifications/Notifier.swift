@@ -13,6 +13,16 @@ enum NotificationKind: String, CaseIterable, Sendable {
     case capsule
     /// Certificates issued, corrected or revoked.
     case certificate
+    /// Replies to the reader's posts in the forums, and posts that name them.
+    case forumReply = "forum_reply"
+    /// New reflection prompts in the editions the reader takes.
+    case forumPrompt = "forum_prompt"
+    /// New posts in the topics and forums the reader follows.
+    case forumActivity = "forum_activity"
+    /// Moderators' actions on the reader's posts and topics, and suspensions.
+    case forumModeration = "forum_moderation"
+    /// For moderators: posts flagged, waiting for approval, or asking to be reviewed again.
+    case forumReview = "forum_review"
     /// Scholarship applications: submitted, under review, decisions, awards and offers.
     case scholarship
 
@@ -40,12 +50,13 @@ enum Notifier {
     }
 
     /// Tells everyone `audience` (a SELECT of user ids) names, deleted accounts aside; the
-    /// email goes to those with a verified address who did not turn this kind off.
+    /// email goes to those with a verified address who did not turn this kind off, and meet
+    /// `emailWhen` (a condition on users `u`: those who chose a daily digest wait for it).
     /// Returns how many were notified.
     @discardableResult
     static func notifyAll(
         _ db: Connection, app: CampusApp, audience: SQL, kind: NotificationKind, message: String,
-        values: [String: String] = [:], note: String? = nil, link: String? = nil
+        values: [String: String] = [:], note: String? = nil, link: String? = nil, emailWhen: SQL = "true"
     ) throws -> Int {
         var values = values
         var stored = message
@@ -67,6 +78,7 @@ enum Notifier {
             users: """
                 SELECT u.id FROM users u LEFT JOIN email_preferences p ON p.user_id = u.id AND p.kind = \(kind.rawValue)
                 WHERE u.id IN (\(audience)) AND u.verified_at IS NOT NULL AND coalesce(p.by_email, \(kind.emailByDefault))
+                  AND \(emailWhen)
                 """,
             template: "notification", values: mailValues, texts: ["headline": message, "text": stored])
         return notified

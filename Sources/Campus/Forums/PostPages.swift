@@ -1,0 +1,166 @@
+import Foundation
+import Web
+
+/// One post as an article, and the pages about one post: editing, deleting, revisions.
+enum PostPages {
+    static func article(_ post: Post, topic: Topic, moderates: Bool, standing: WriteStanding, context: Context) -> HTML {
+        let t = context.t
+        let number: HTML = post.position.map {
+            "<a class=\"post-number\" href=\"\(ForumPaths.post.path(post.id))\" aria-label=\"\(t("forum.post.permalink", ["n": String($0)]))\">#\($0)</a> · "
+        } ?? ""
+        let edited: HTML = post.editedAt.map { " · <span title=\"\(t.dateTime($0, timeZone: context.timeZone))\">\(t("forum.post.edited"))</span>" } ?? ""
+        return """
+        <article class="post post-\(post.status.rawValue)" id="post-\(post.id)" aria-labelledby="post-\(post.id)-by">
+        <header class="post-meta"><h2 class="post-author" id="post-\(post.id)-by">\(ForumFormat.name(post.authorName, t: t))</h2> \
+        <span class="muted">\(number)\(ForumFormat.time(post.createdAt, context: context))\(edited)</span></header>
+        \(post.quote.map { quote($0, t: t) })
+        \(words(post, moderates: moderates, context: context))
+        \(actions(post, topic: topic, moderates: moderates, standing: standing, context: context))
+        </article>
+        """
+    }
+
+    /// The quoted post as it is now: its opening words, or that it was removed — never the
+    /// words of a post hidden or deleted since.
+    static func quote(_ quote: Quote, t: Localizer) -> HTML {
+        let number = String(quote.position ?? 0)
+        guard quote.status == .visible else {
+            return "<blockquote class=\"post-quote\"><p>\(t("forum.quote.removed", ["n": number]))</p></blockquote>"
+        }
+        let source = t("forum.quote.by", ["name": ForumFormat.name(quote.authorName, t: t), "n": number])
+        return """
+        <blockquote class="post-quote"><p class="quote-source"><a href="\(ForumPaths.post.path(quote.id))">\(source)</a></p>\
+        <p>\(excerpt(quote.excerpt))</p></blockquote>
+        """
+    }
+
+    /// The start of a text on one line, cut at a word near 280 characters.
+    static func excerpt(_ text: String, limit: Int = 280) -> String {
+        let flat = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        guard flat.count > limit else { return flat }
+        let cut = flat.prefix(limit)
+        return (cut.lastIndex(of: " ").map { String(cut[..<$0]) } ?? String(cut)) + "…"
+    }
+
+    /// The post's words for those allowed them (with a label when it is not visible to
+    /// all), or the notice that says why they are not shown.
+    static func words(_ post: Post, moderates: Bool, context: Context) -> HTML {
+        let t = context.t
+        let reader = context.user
+        guard PostPolicy.showsWords(reader, status: post.status, authorID: post.authorID, moderates: moderates) else {
+            return "<p class=\"post-removed\">\(t(removedKey(post)))</p>"
+        }
+        var label = HTML()
+        if post.status != .visible {
+            let reason: HTML = post.moderationReason.map { " \(t("forum.post.reason", ["reason": $0]))" } ?? ""
+            label = "<p class=\"post-state\" role=\"note\"><strong>\(t(stateKey(post)))</strong>\(reason)</p>"
+        }
+        let text: HTML = post.body.isEmpty
+            ? "<p class=\"muted\">\(t("forum.post.purged"))</p>" : "<div class=\"prose\" lang=\"\(post.language)\">\(TopicPages.markdown.render(post.body))</div>"
+        return label + text
+    }
+
+    static func removedKey(_ post: Post) -> String {
+        switch post.status {
+        case .deleted: "forum.post.removed_by_author"
+        case .hidden where post.hiddenCause == "flags": "forum.post.removed_by_flags"
+        default: "forum.post.removed"
+        }
+    }
+
+    static func stateKey(_ post: Post) -> String {
+        switch post.status {
+        case .hidden: post.hiddenCause == "flags" ? "forum.post.state.hidden_flags" : "forum.post.state.hidden"
+        case .deleted: "forum.post.state.deleted"
+        case .pending: "forum.post.state.pending"
+        case .rejected: "forum.post.state.rejected"
+        case .visible: ""
+        }
+    }
+
+    static func actions(_ post: Post, topic: Topic, moderates: Bool, standing: WriteStanding, context: Context) -> HTML {
+        let t = context.t
+        let mine = post.authorID == context.user?.id
+        var links: [HTML] = []
+        if post.status == .visible, standing == .allowed {
+            links.append("<a href=\"\(ForumPaths.reply.path(post.id))\">\(t("forum.post.reply"))</a>")
+        }
+        if post.status == .visible, !mine { links.append("<a href=\"\(ForumPaths.flag.path(post.id))\">\(t("forum.post.flag"))</a>") }
+        if mine, post.status != .deleted, post.status != .rejected, !topic.isLocked || post.status == .hidden || moderates {
+            links.append("<a href=\"\(ForumPaths.edit.path(post.id))\">\(t("forum.post.edit"))</a>")
+            if post.status != .pending { links.append("<a href=\"\(ForumPaths.delete.path(post.id))\">\(t("forum.post.delete"))</a>") }
+        }
+        if mine, post.status == .hidden {
+            links.append(post.reviewRequested ? "<span class=\"muted\">\(t("forum.review.requested"))</span>" : """
+                <form class="inline" method="post" action="\(ForumPaths.requestReview.path(post.id))">\(csrfField(context.chrome))\
+                <button type="submit" class="link-button">\(t("forum.review.request"))</button></form>
+                """)
+        }
+        if moderates {
+            links.append("<a href=\"\(ForumPaths.postModerate.path(post.id))\">\(t("forum.post.moderate"))</a>")
+            if post.editedAt != nil { links.append("<a href=\"\(ForumPaths.revisions.path(post.id))\">\(t("forum.post.revisions"))</a>") }
+        }
+        guard !links.isEmpty else { return "" }
+        return "<footer class=\"post-actions\">\(links.joined(separator: " · "))</footer>"
+    }
+
+    static func edit(_ post: Post, topic: Topic, form: FormState, opening: Bool, context: Context) -> HTML {
+        let t = context.t
+        let title: HTML = opening ? form.input("title", label: t("forum.field.title"), required: true, maxLength: ForumInput.titleLimit, minLength: 3) : ""
+        let hiddenNote: HTML = post.status == .hidden ? "<p class=\"notice\">\(t("forum.edit.hidden_note"))</p>" : ""
+        return """
+        \(ForumFormat.breadcrumb(t, forum: topic.forum))
+        <section class="narrow">
+        <h1>\(t("forum.edit.title"))</h1>
+        <p class="lead"><a href="\(ForumPaths.post.path(post.id))" lang="\(topic.language)">\(topic.title)</a></p>
+        \(hiddenNote)
+        \(form.summary)
+        <form class="form" method="post" action="\(ForumPaths.edit.path(post.id))" novalidate>
+        \(csrfField(context.chrome))
+        \(title)
+        \(form.textarea("body", label: t("forum.field.body"), rows: 10, maxLength: ForumInput.bodyLimit, hint: t("forum.edit.hint")))
+        <p class="actions"><button type="submit" class="button">\(t("forum.edit.submit"))</button> \
+        <a class="button secondary" href="\(ForumPaths.post.path(post.id))">\(t("form.cancel"))</a></p>
+        </form>
+        </section>
+        """
+    }
+
+    static func confirmDelete(_ post: Post, topic: Topic, context: Context) -> HTML {
+        let t = context.t
+        return """
+        \(ForumFormat.breadcrumb(t, forum: topic.forum))
+        <section class="narrow">
+        <h1>\(t("forum.delete.title"))</h1>
+        <p class="lead">\(t("forum.delete.lead"))</p>
+        <blockquote class="post-quote"><p>\(excerpt(post.body))</p></blockquote>
+        <form class="form" method="post" action="\(ForumPaths.delete.path(post.id))">
+        \(csrfField(context.chrome))<input type="hidden" name="confirm" value="yes">
+        <p class="actions"><button type="submit" class="button danger">\(t("forum.delete.submit"))</button> \
+        <a class="button secondary" href="\(ForumPaths.post.path(post.id))">\(t("form.cancel"))</a></p>
+        </form>
+        </section>
+        """
+    }
+
+    static func revisions(_ post: Post, topic: Topic, revisions: [Revision], context: Context) -> HTML {
+        let t = context.t
+        let items = revisions.map { revision -> HTML in
+            let title: HTML = revision.title.map { "<p><strong>\(t("forum.field.title")):</strong> \($0)</p>" } ?? ""
+            return """
+            <li class="revision"><p class="muted">\(t("forum.revisions.replaced", ["name": ForumFormat.name(revision.editorName, t: t)])) \
+            \(ForumFormat.time(revision.replacedAt, context: context))</p>\(title)<div class="revision-text" lang="\(post.language)">\(revision.body)</div></li>
+            """
+        }
+        let list: HTML = revisions.isEmpty ? "<p class=\"empty\">\(t("forum.revisions.none"))</p>" : "<ol class=\"plain-list revisions\">\(items)</ol>"
+        return """
+        \(ForumFormat.breadcrumb(t, forum: topic.forum))
+        <h1>\(t("forum.revisions.title"))</h1>
+        <p class="lead"><a href="\(ForumPaths.post.path(post.id))" lang="\(topic.language)">\(topic.title)</a></p>
+        <h2>\(t("forum.revisions.current"))</h2>
+        <div class="revision-text" lang="\(post.language)">\(post.body)</div>
+        <h2>\(t("forum.revisions.earlier"))</h2>
+        \(list)
+        """
+    }
+}

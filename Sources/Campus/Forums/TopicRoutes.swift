@@ -1,0 +1,151 @@
+import Foundation
+import Postgres
+import Web
+
+/// A topic's pages, replying (with a quote, by reference), and following it.
+enum TopicRoutes {
+    static let routes: [Route<Handler>] = [
+        Route("GET", ForumPaths.topic, showTopic),
+        Route("POST", ForumPaths.posts, createPost),
+        Route("GET", ForumPaths.reply, showReply),
+        Route("POST", ForumPaths.followTopic, followTopic),
+        Route("POST", ForumPaths.followForum, followForum),
+    ]
+
+    /// The topic named in the path if the reader may read it: its forum's policy, and a
+    /// topic whose opening post waits for approval only for its author and moderators.
+    static func loadTopic(_ context: Context, id: Int64? = nil) throws -> Topic {
+        let user = try context.requireUser()
+        guard let topic = try ForumQueries.fetchTopic(try context.db, id: try id ?? context.parameters.id("id"), reader: user),
+            ForumPolicy.canRead(user, topic.forum.access),
+            topic.postCount > 0 || topic.authorID == user.id || ForumPolicy.canModerate(user, forumID: topic.forum.id)
+        else { throw HTTPError(.notFound, reason: "forum.topic.not_found") }
+        return topic
+    }
+
+    /// `page` (1 by default); a page past the last is not found.
+    static func pageNumber(_ context: Context, topic: Topic) throws -> Int {
+        guard let text = try context.query()["page"] else { return 1 }
+        guard text.utf8.count <= 6, let page = Int(text), page >= 1 else { throw HTTPError(.badRequest, reason: "error.400.page") }
+        guard page <= ForumPaging.pageCount(posts: topic.postCount) else { throw HTTPError(.notFound, reason: "forum.page.not_found") }
+        return page
+    }
+
+    static func showTopic(_ context: Context) throws -> Response {
+        let topic = try loadTopic(context)
+        let page = try pageNumber(context, topic: topic)
+        return try render(context, topic: topic, page: page, form: FormState(t: context.t))
+    }
+
+    /// The topic's page; `form` is the reply form at its foot (kept when refused).
+    static func render(_ context: Context, topic: Topic, page: Int, form: FormState, status: Status = .ok, retryAfter: Int? = nil) throws -> Response {
+        let user = try context.requireUser()
+        let db = try context.db
+        let moderates = ForumPolicy.canModerate(user, forumID: topic.forum.id)
+        let seesOthers = PostPolicy.seesOthers(
+            user, replyFirst: topic.replyFirst, answered: topic.readerAnswered, moderates: moderates, editionID: topic.forum.editionID)
+        let view = TopicView(
+            topic: topic, page: page, pages: ForumPaging.pageCount(posts: topic.postCount),
+            posts: seesOthers ? try PostQueries.fetchPage(db, topicID: topic.id, page: page) : try PostQueries.fetchOpening(db, topicID: topic.id),
+            waiting: try PostQueries.fetchOwnWaiting(db, topicID: topic.id, authorID: user.id), seesOthers: seesOthers, moderates: moderates,
+            standing: try PostingRules.standing(db, reader: user, forum: topic.forum, topic: topic),
+            following: try FollowQueries.followsTopic(db, userID: user.id, topicID: topic.id), form: form)
+        let response = context.page(topic.title, TopicPages.topic(view, context: context), status: status, section: .forums)
+        return retryAfter.map { response.retrying(after: $0) } ?? response
+    }
+
+    /// A reply quoting post `{id}`: the quoted post and the form.
+    static func showReply(_ context: Context) throws -> Response {
+        let (post, topic) = try PostRoutes.loadPost(context)
+        guard post.status == .visible else { throw HTTPError(.conflict, reason: "forum.reply.removed") }
+        var form = FormState(t: context.t)
+        form.values["reply_to"] = String(post.id)
+        return try replyPage(context, topic: topic, quoted: post, form: form)
+    }
+
+    static func replyPage(_ context: Context, topic: Topic, quoted: Post?, form: FormState, status: Status = .ok, retryAfter: Int? = nil) throws -> Response {
+        let standing = try PostingRules.standing(try context.db, reader: try context.requireUser(), forum: topic.forum, topic: topic)
+        let body = TopicPages.replyPage(topic, quoted: quoted, form: form, standing: standing, context: context)
+        let response = context.page(context.t("forum.reply.title", ["topic": topic.title]), body, status: status, section: .forums)
+        return retryAfter.map { response.retrying(after: $0) } ?? response
+    }
+
+    /// `body`, and `reply_to` (a post of this topic in its thread) for a quoted reply.
+    static func createPost(_ context: Context) throws -> Response {
+        let topic = try loadTopic(context)
+        try PostingRules.requireAllowed(context, forum: topic.forum, topic: topic)
+        // Replies wait until the topic itself is approved: its opening post takes place 1.
+        guard topic.postCount > 0 else { throw HTTPError(.conflict, reason: "forum.topic.waiting") }
+        let user = try context.requireUser()
+        let db = try context.db
+        var form = FormState(t: context.t, form: context.form)
+        let body = ForumInput.body(context.form, &form)
+        let quoted = try quotedPost(context, topic: topic)
+        guard form.isValid else { return try replyPage(context, topic: topic, quoted: quoted, form: form, status: .unprocessableContent) }
+        if let resent = try PostQueries.fetchResent(db, topicID: topic.id, authorID: user.id, body: body, replyTo: quoted?.id) {
+            return context.redirect(ForumPaths.postLocation(topicID: topic.id, postID: resent.id, position: resent.position))
+        }
+        if let wait = try ForumLimits.hitPostLimit(context) ?? ForumLimits.hitSlowMode(context, topic: topic) {
+            form.refuseForNow(retryAfter: wait)
+            return try replyPage(context, topic: topic, quoted: quoted, form: form, status: .tooManyRequests, retryAfter: wait)
+        }
+        let waits = try !PostingRules.isStaff(user, forum: topic.forum)
+            && PostQueries.needsApproval(db, authorID: user.id, forumID: topic.forum.id, needed: topic.forum.premoderation)
+        let created = try db.transaction {
+            let created = try TopicWriting.createReply(db, topic: topic, author: user, body: body, replyTo: quoted?.id, waits: waits)
+            if waits {
+                try ForumNews.tellModerators(context, forum: topic.forum, message: "notice.forum.waiting", values: ["forum": topic.forum.title, "topic": topic.title])
+            } else {
+                let mentioned = try db.query("SELECT user_id FROM post_mentions WHERE post_id = \(created.postID)").map { try $0["user_id"] as Int64 }
+                try ForumNews.postPublished(
+                    context, topic: topic, post: (created.postID, user.id, user.name), replyToAuthor: quoted?.authorID, mentioned: mentioned)
+            }
+            return created
+        }
+        return context.redirect(
+            ForumPaths.postLocation(topicID: topic.id, postID: created.postID, position: created.position),
+            flash: waits ? "flash.forum_post_waiting" : nil)
+    }
+
+    /// The post a reply quotes: one of this topic's, in its thread and not removed.
+    static func quotedPost(_ context: Context, topic: Topic) throws -> Post? {
+        guard let id = try ForumInput.id(context.form, "reply_to") else { return nil }
+        guard let post = try PostQueries.fetchPost(try context.db, id: id), post.topicID == topic.id, post.status == .visible else {
+            throw HTTPError(.unprocessableContent, reason: "forum.reply.removed")
+        }
+        return post
+    }
+
+    /// `follow` = 1 to follow the topic, 0 to stop (a muted topic stays muted when one writes in it again).
+    static func followTopic(_ context: Context) throws -> Response {
+        let topic = try loadTopic(context)
+        let user = try context.requireUser()
+        let following = context.form["follow"] == "1"
+        try FollowQueries.setTopic(try context.db, userID: user.id, topicID: topic.id, following: following)
+        return context.redirect(ForumPaths.topic.path(topic.id), flash: following ? "flash.forum_following" : "flash.forum_not_following")
+    }
+
+    static func followForum(_ context: Context) throws -> Response {
+        let forum = try ForumRoutes.loadForum(context)
+        let user = try context.requireUser()
+        let following = context.form["follow"] == "1"
+        try FollowQueries.setForum(try context.db, userID: user.id, forumID: forum.id, following: following)
+        return context.redirect(ForumPaths.forum.path(forum.id), flash: following ? "flash.forum_following" : "flash.forum_not_following")
+    }
+}
+
+/// What a topic's page shows to one reader.
+struct TopicView {
+    let topic: Topic
+    let page: Int
+    let pages: Int
+    let posts: [Post]
+    /// The reader's own posts waiting for approval or turned down.
+    let waiting: [Post]
+    /// False while a prompt waits for the reader's own reflection.
+    let seesOthers: Bool
+    let moderates: Bool
+    let standing: WriteStanding
+    let following: Bool
+    let form: FormState
+}
