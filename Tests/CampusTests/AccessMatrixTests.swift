@@ -164,6 +164,8 @@ import TestSupport
         "GET /forums/{id}/report":                       [303,   404,    404,    200,   403,   404,   200],
         "GET /forums/{id}/report.csv":                   [303,   404,    404,    200,   403,   404,   200],
         "GET /forums/preferences":                       [303,   200,    200,    200,   200,   200,   200],
+        // Search shows each reader only what they may read (ForumSearchTests).
+        "GET /search":                                   [303,   200,    200,    200,   200,   200,   200],
         "POST /forums/preferences":                      [403,   422,    422,    422,   422,   422,   422],
         "GET /topics/{id}":                              [303,   404,    404,    200,   200,   404,   200],
         "POST /topics/{id}/posts":                       [403,   404,    404,    422,   422,   404,   422],

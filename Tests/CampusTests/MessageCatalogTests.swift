@@ -31,7 +31,7 @@ import TestSupport
         "pt:forum.post.edit", "pt:forum.post.moderate", "pt:forum.duration.seconds.one", "pt:forum.duration.seconds.other",
         "pt:forum.duration.minutes.one", "pt:forum.duration.minutes.other", "pt:forum.duration.hours.one", "pt:forum.duration.hours.other",
         "pt:forum.moderate.slow.title", "pt:forum.moderate.slow.submit", "pt:forum.suspend.submit", "pt:admin.audit.detail.title",
-        "pt:admin.forums.kind", "pt:admin.forums.language",
+        "pt:admin.forums.kind", "pt:admin.forums.language", "pt:forum.search.results_for",
     ]
 
     @Test func everyKeyExistsInEveryLanguage() throws {

@@ -6,7 +6,7 @@ import Web
 enum ForumsFeature: Feature {
     static let routes: [Route<Handler>] = ForumRoutes.routes + TopicRoutes.routes + PostRoutes.routes + FlagRoutes.routes
         + ModerationRoutes.routes + TopicModerationRoutes.routes + SuspensionRoutes.routes + ForumAdminRoutes.routes
-        + PreferenceRoutes.routes + ReportRoutes.routes
+        + PreferenceRoutes.routes + ReportRoutes.routes + SearchRoutes.routes
 
     /// The moderation queue, for those who moderate some forum.
     static let moderationEntry = NavigationEntry(.forums, ForumPaths.moderation.path(), "nav.moderation") { $0?.holds(.moderator) == true }
