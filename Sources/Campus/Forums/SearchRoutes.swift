@@ -12,28 +12,20 @@ enum SearchRoutes {
         let query = try context.query()
         let text = String((query.trimmed("q") ?? "").prefix(200))
         let order = ForumSearch.Order(rawValue: query["order"] ?? "") ?? .relevance
-        let after = try cursor(query["after"])
-        var hits: [SearchHit] = []
-        if !text.isEmpty {
-            hits = try ForumSearch.search(try context.db, text: text, reader: user, order: order, after: after)
+        let after = try query["after"].map { text in
+            // Only a page's own link carries `after`; anything else is a 400.
+            guard let cursor = SearchCursor(text) else { throw HTTPError(.badRequest, reason: "forum.search.bad_cursor") }
+            return cursor
         }
+        let hits = try TextSearch(text).map { try ForumSearch.search(try context.db, $0, reader: user, order: order, after: after) } ?? []
         let page = Array(hits.prefix(ForumSearch.pageSize))
         var next: String?
         if hits.count > page.count, let last = page.last {
-            next = ForumPaths.search.path() + PercentEncoding.query([("q", text), ("order", order.rawValue), ("after", "\(last.rank):\(last.postID)")])
+            let cursor = ForumSearch.cursor(after: last, order: order)
+            next = ForumPaths.search.path() + PercentEncoding.query([("q", text), ("order", order.rawValue), ("after", cursor.text)])
         }
         let title = text.isEmpty ? context.t("forum.search.title") : context.t("forum.search.results_for", ["q": text])
         return context.page(title, SearchPages.page(text: text, order: order, hits: page, next: next, context: context), section: .forums)
-    }
-
-    /// `after` = "rank:post id", as the previous page's link wrote it; anything else is a 400.
-    static func cursor(_ text: String?) throws -> (rank: Double, id: Int64)? {
-        guard let text else { return nil }
-        let parts = text.split(separator: ":")
-        guard parts.count == 2, let rank = Double(parts[0]), rank.isFinite, let id = Int64(parts[1]), id > 0 else {
-            throw HTTPError(.badRequest, reason: "forum.search.bad_cursor")
-        }
-        return (rank, id)
     }
 }
 
