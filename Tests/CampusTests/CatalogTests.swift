@@ -136,6 +136,19 @@ import TestSupport
         #expect(uncertified == 0)
         #expect(try db.query("SELECT 1 FROM certificates WHERE kind = 'capsule'").count >= 1)
         #expect(try db.query("SELECT 1 FROM certificates WHERE workload_hours IS NULL").isEmpty)
+        // Every edition with participants debates: a prompt, dozens of posts, quotes, a flag.
+        let debates = try db.query("""
+            SELECT f.id, count(DISTINCT t.id) FILTER (WHERE t.session_id IS NOT NULL) AS prompts, count(p.id) AS posts,
+                   count(p.reply_to) AS quotes, count(DISTINCT fl.id) AS flags
+            FROM forums f JOIN forum_topics t ON t.forum_id = f.id JOIN posts p ON p.topic_id = t.id LEFT JOIN flags fl ON fl.post_id = p.id
+            WHERE f.edition_id IS NOT NULL GROUP BY f.id
+            """)
+        #expect(debates.count >= 5)
+        for debate in debates {
+            #expect(try debate["posts"] as Int64 >= 24 && debate["quotes"] as Int64 >= 5 && debate["flags"] as Int64 == 1)
+        }
+        #expect(try debates.contains { try $0["prompts"] as Int64 == 1 })
+        #expect(try db.query("SELECT 1 FROM forums WHERE edition_id IS NULL AND topic_count > 0").count == 2)
         #expect(throws: DemoSeed.AlreadySeeded.self) { try DemoSeed.run(db, force: false) }
     }
 }

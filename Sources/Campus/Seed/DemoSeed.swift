@@ -72,6 +72,7 @@ public enum DemoSeed {
             let people = try DemoAccounts.seed(db, passwordHash: hash)
             try DemoEnrollments.seed(db, passwordHash: hash)
             try DemoCapsules.seed(db)
+            try DemoForums.seed(db)
             // Workloads as the network states them (capsules state their own).
             try db.execute("""
                 UPDATE courses SET workload_hours = CASE kind WHEN 'programme' THEN 320 WHEN 'course' THEN 48 ELSE 24 END
