@@ -54,7 +54,7 @@ enum FlagRoutes {
             try afterFlag(context, post: post, topic: topic)
             return true
         }
-        return context.redirect(ForumPaths.post.path(post.id), flash: recorded ? "flash.forum_flagged" : "flash.forum_flagged_already")
+        return context.redirect(ForumPaths.location(of: post), flash: recorded ? "flash.forum_flagged" : "flash.forum_flagged_already")
     }
 
     /// The first open flag queues the post and tells the moderators; enough of them hide it.

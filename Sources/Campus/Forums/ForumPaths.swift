@@ -49,4 +49,10 @@ enum ForumPaths {
         let page = position.map(ForumPaging.page(ofPosition:)) ?? 1
         return topic.path(topicID) + (page > 1 ? "?page=\(page)" : "") + "#post-\(postID)"
     }
+
+    /// Where to send someone back to a post after acting on it: its page itself, since a
+    /// second redirect (through `/posts/{id}`) would use up the flash message on the way.
+    static func location(of post: Post) -> String {
+        postLocation(topicID: post.topicID, postID: post.id, position: post.position)
+    }
 }

@@ -70,13 +70,13 @@ enum PostRoutes {
             return context.invalid(context.t("forum.edit.title"), body, section: .forums)
         }
         let newTitle = title.flatMap { $0 == topic.title ? nil : (old: topic.title, new: $0) }
-        guard body != post.body || newTitle != nil else { return context.redirect(ForumPaths.post.path(post.id)) }
+        guard body != post.body || newTitle != nil else { return context.redirect(ForumPaths.location(of: post)) }
         let db = try context.db
         let edited: Bool = try db.transaction { try TopicWriting.edit(db, post: post, editor: user.id, body: body, title: newTitle) }
         guard edited else {
             throw HTTPError(.conflict, reason: "forum.post.changed")
         }
-        return context.redirect(ForumPaths.post.path(post.id), flash: "flash.forum_post_edited")
+        return context.redirect(ForumPaths.location(of: post), flash: "flash.forum_post_edited")
     }
 
     static func confirmDelete(_ context: Context) throws -> Response {
@@ -117,6 +117,6 @@ enum PostRoutes {
             try ForumNews.tellModerators(context, forum: topic.forum, message: "notice.forum.review_requested", values: ["forum": topic.forum.title, "topic": topic.title])
             return true
         }
-        return context.redirect(ForumPaths.post.path(post.id), flash: asked ? "flash.forum_review_requested" : "flash.forum_review_already")
+        return context.redirect(ForumPaths.location(of: post), flash: asked ? "flash.forum_review_requested" : "flash.forum_review_already")
     }
 }
