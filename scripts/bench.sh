@@ -4,7 +4,8 @@
 # with the same /courses markup, behind the same nginx instance, in the same run.
 #
 # A stack of its own from a clean state: a fresh cluster under var/bench (through
-# scripts/run.sh), the demo data, Campus on CAMPUS_BENCH_PORT (8090) and the ceiling on
+# scripts/run.sh), the demo data and a busy network's forums (bench/forums.sql), Campus on
+# CAMPUS_BENCH_PORT (8090) and the ceiling on
 # the next port. Each page is measured at 32 and 128 connections (wrk, 2 threads,
 # CAMPUS_BENCH_SECONDS each, default 10). The table goes to standard output and to
 # bench/results/latest.md. Everything started here is stopped at the end, even on failure.
@@ -27,6 +28,9 @@ workers=${CAMPUS_WORKERS:-$((2 * $(nproc)))}
 base="http://127.0.0.1:$CAMPUS_PORT"
 ceiling="http://127.0.0.1:$ceiling_port"
 bin="$root/.build/release/campus"
+# Posting is measured for what a post costs, not for the limit that stops one person's
+# flood after a few posts (ForumModerationTests checks that limit).
+export CAMPUS_FORUM_POSTS_PER_MINUTE=1000000000
 nginx=$(command -v nginx || echo /usr/sbin/nginx)
 results="$root/bench/results/latest.md"
 rss_sampler=0
@@ -206,12 +210,13 @@ postgres_ticks() {
 
 # One wrk run; appends a row to $rows: label, connections, req/s, p50, p99, errors, bytes,
 # target, and the CPU each request cost the responder (PID) and PostgreSQL, in µs.
-# Errors are wrk's socket errors plus nginx's non-2xx answers in the run (499 aside:
-# that is wrk closing the connections in flight when the run ends).
+# Errors are wrk's socket errors plus nginx's answers in the run whose status does not start
+# with OK (2 unless given; 499 aside: that is wrk closing the connections in flight when the
+# run ends). SCRIPT is wrk's Lua script (bench/report.lua unless given).
 measure() {
-  local label=$1 url=$2 conns=$3 bytes=$4 target=$5 responder=$6 cookie=${7:-} log="$var/nginx/access.log"
-  local offset out line statuses responder_before postgres_before responder_us postgres_us requests
-  local args=(-t2 -c"$conns" -d"${duration}s" --latency -s "$root/bench/report.lua")
+  local label=$1 url=$2 conns=$3 bytes=$4 target=$5 responder=$6 cookie=${7:-} script=${8:-$root/bench/report.lua} ok=${9:-2}
+  local log="$var/nginx/access.log" offset out line statuses responder_before postgres_before responder_us postgres_us requests
+  local args=(-t2 -c"$conns" -d"${duration}s" --latency -s "$script")
   [ -n "$cookie" ] && args+=(-H "Cookie: $cookie")
   say "$label at $conns connections…"
   offset=$(stat -c %s "$log")
@@ -223,7 +228,7 @@ measure() {
   postgres_us=$((($(postgres_ticks) - postgres_before) * 1000000 / tick_rate / ${requests:-1}))
   line=$(grep '^BENCH ' <<<"$out") || { echo "$out" >&2; fail "wrk printed no summary for $url"; }
   sleep 1 # lets nginx log the last answers before they are counted
-  statuses=$(tail -c +$((offset + 1)) "$log" | awk -F'"' '{ split($3, f, " "); if (f[1] !~ /^2/ && f[1] != "499") n++ } END { print n + 0 }')
+  statuses=$(tail -c +$((offset + 1)) "$log" | awk -F'"' -v ok="^$ok" '{ split($3, f, " "); if (f[1] !~ ok && f[1] != "499") n++ } END { print n + 0 }')
   read -r _ rps p50 p99 socket _ <<<"$line"
   printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$label" "$conns" "$rps" "$p50" "$p99" $((socket + statuses)) "$bytes" "$target" \
     "$responder_us" "$postgres_us" >>"$rows"
@@ -245,6 +250,10 @@ build_ceiling
 start_campus
 start_ceiling
 cookie=$(sign_in)
+say "generating a busy network's forums (bench/forums.sql)…"
+psql -q -f "$root/bench/forums.sql"
+long_topic=$(psql -tAc "SELECT id FROM forum_topics WHERE title = 'Debate de la red: 5.000 mensajes'")
+reply_topic=$(psql -tAc "SELECT min(id) FROM forum_topics WHERE title LIKE 'Experiencias municipales %'")
 
 mkdir -p "$var/pages"
 courses_bytes=$(fetch "$base/courses" "$var/pages/courses.html")
@@ -292,7 +301,16 @@ pages=(
   '`/editions/{id}` signed in|'"$edition"'|1|0.35'
   '`/capsules/{slug}/lessons/1` signed in|'"$lesson"'|1|0.35'
   '`/scholarships/{call}` signed in|'"$call"'|1|0.35'
+  '`/topics/{long}?page=100` signed in, the last of 5,000 posts|/topics/'"$long_topic"'?page=100|1|0.35'
 )
+# Posting a reply: a new text each time (bench/post.lua), answered by a 303 to the post.
+export BENCH_REPORT="$root/bench/report.lua"
+# (CSRF tokens are base64url: nothing in them to escape in a form.)
+export BENCH_FORM="_csrf=$token"
+reply_url="$base/topics/$reply_topic/posts"
+reply_answer=$(curl -sS -o /dev/null -w '%{http_code} %{size_download}' -H "Cookie: $cookie" --data "$BENCH_FORM&body=Primera+respuesta" "$reply_url")
+[ "${reply_answer% *}" = 303 ] || fail "POST $reply_url answered ${reply_answer% *}, not 303"
+
 rows="$var/rows.tsv"
 : >"$rows"
 campus_pid=$(pgrep -P "$(cat "$var/run/supervise.pid")")
@@ -313,6 +331,7 @@ for conns in 32 128; do
     bytes=$(fetch "$base$path" "$var/pages/last.html" "$page_cookie")
     measure "$label" "$base$path" "$conns" "$bytes" "$target" "$campus_pid" "$page_cookie"
   done
+  measure "POST \`/topics/{reply}/posts\` signed in, a reply" "$reply_url" "$conns" "${reply_answer#* }" "" "$campus_pid" "$cookie" "$root/bench/post.lua" 303
   measure "C ceiling, \`/courses\`, after" "$ceiling/courses" "$conns" "$ceiling_bytes" ceiling "$ceiling_pid"
 done
 kill "$rss_sampler" 2>/dev/null || true
