@@ -56,7 +56,7 @@ enum PostPages {
             label = "<p class=\"post-state\" role=\"note\"><strong>\(t(stateKey(post)))</strong>\(reason)</p>"
         }
         let text: HTML = post.body.isEmpty
-            ? "<p class=\"muted\">\(t("forum.post.purged"))</p>" : "<div class=\"prose\" lang=\"\(post.language)\">\(TopicPages.markdown.render(post.body))</div>"
+            ? "<p class=\"muted\">\(t("forum.post.purged"))</p>" : Markdown.prose(post.body, language: post.language, headingOffset: 2)
         return label + text
     }
 
