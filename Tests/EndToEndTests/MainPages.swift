@@ -9,9 +9,10 @@ import Web
 /// form sent back with its errors, a flash after an action, error pages.
 struct MainPages {
     /// Who reads a page, as a demo account (the visitor is not signed in). `awaiting` is a
-    /// member whose affiliation waits for confirmation, and reads in Portuguese.
+    /// member whose affiliation waits for confirmation; both they and the moderator read in
+    /// Portuguese.
     enum Reader: String, CaseIterable, Sendable {
-        case visitor, learner, awaiting, unverified, instructor, reviewer, admin
+        case visitor, learner, awaiting, unverified, instructor, moderator, reviewer, admin
 
         var email: String? {
             switch self {
@@ -20,6 +21,7 @@ struct MainPages {
             case .awaiting: "concejal@campus.example"
             case .unverified: "tecnica@campus.example"
             case .instructor: "instructora@campus.example"
+            case .moderator: "moderador@campus.example"
             case .reviewer: "evaluadora@campus.example"
             case .admin: "admin@campus.example"
             }
@@ -49,7 +51,8 @@ struct MainPages {
 
     init(_ database: TestDatabase) throws {
         let s = try Subjects(database.connect())
-        pages = MainPages.signedOut(s) + MainPages.learners(s) + MainPages.staff(s) + MainPages.scholarships(try ScholarshipSubjects(database.connect()))
+        pages = MainPages.signedOut(s) + MainPages.learners(s) + MainPages.staff(s) + MainPages.forums(try ForumSubjects(database.connect()))
+            + MainPages.scholarships(try ScholarshipSubjects(database.connect()))
     }
 
     static func signedOut(_ s: Subjects) -> [Page] {

@@ -46,7 +46,7 @@ enum ForumFormat {
         return """
         <form class="inline" method="post" action="\(action)">\(csrfField(context.chrome))\
         <input type="hidden" name="follow" value="\(following ? "0" : "1")">\
-        <button type="submit" class="button secondary small" aria-pressed="\(following ? "true" : "false")">\(t(following ? "forum.unfollow" : "forum.follow"))</button></form>
+        <button type="submit" class="button secondary small">\(t(following ? "forum.unfollow" : "forum.follow"))</button></form>
         """
     }
 

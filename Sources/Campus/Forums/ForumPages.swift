@@ -63,7 +63,7 @@ enum ForumPages {
         \(ForumFormat.breadcrumb(t))
         <header class="page-header"><h1 lang="\(forum.language)">\(forum.title)</h1>\(description)
         <p class="muted">\(counts(forum, context: context))</p></header>
-        <p class="actions">\(start) \(ForumFormat.followButton(ForumPaths.followForum.path(forum.id), following: view.following, context: context))\(report)</p>
+        <div class="actions">\(start) \(ForumFormat.followButton(ForumPaths.followForum.path(forum.id), following: view.following, context: context))\(report)</div>
         \(topicList(view.topics, context: context))
         \(more)
         """

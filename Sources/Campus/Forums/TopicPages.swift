@@ -20,7 +20,7 @@ enum TopicPages {
         \(ForumFormat.breadcrumb(t, forum: topic.forum))
         <header class="page-header"><h1 lang="\(topic.language)">\(topic.title)</h1>
         \(facts(topic, context: context))</header>
-        <p class="actions">\(ForumFormat.followButton(ForumPaths.followTopic.path(topic.id), following: view.following, context: context))\(staffLinks(view, context: context))</p>
+        <div class="actions">\(ForumFormat.followButton(ForumPaths.followTopic.path(topic.id), following: view.following, context: context))\(staffLinks(view, context: context))</div>
         \(pagination(view, context: context))
         <div class="posts">\(posts)</div>
         \(gate)
