@@ -238,7 +238,7 @@ static const char *const head_shell =
     "<div class=\"wrap header-row\">\n"
     "<a class=\"brand\" href=\"/\"><span class=\"brand-mark\" aria-hidden=\"true\">◆</span> Campus</a>\n"
     "<nav class=\"site-nav\" aria-label=\"Navegación principal\"><ul><li><a href=\"/courses\" aria-current=\"page\">Cursos</a></li>"
-    "<li><a href=\"/capsules\">Cápsulas</a></li></ul></nav>\n"
+    "<li><a href=\"/capsules\">Cápsulas</a></li><li><a href=\"/scholarships\">Becas</a></li></ul></nav>\n"
     "<form class=\"lang-switch\" method=\"post\" action=\"/locale\">\n"
     "<input type=\"hidden\" name=\"_csrf\" value=\"ceiling-0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789abcdef\">\n"
     "<input type=\"hidden\" name=\"next\" value=\"/courses\">\n<span class=\"visually-hidden\">Idioma</span>\n"
