@@ -142,4 +142,21 @@ import TestSupport
         let count: Int = try db.query("SELECT count(*)::int8 AS n FROM pg_prepared_statements WHERE statement = 'SELECT $1 AS n, ''prepared-once'' AS tag'").first?["n"] ?? 0
         #expect(count == 1)
     }
+
+    /// However skewed the values, a statement is planned once and its plan reused: the
+    /// tenth run of a statement whose values PostgreSQL would price differently each time
+    /// still runs the generic plan, and no custom plan was made for it.
+    @Test func preparedStatementsArePlannedOnce() throws {
+        try db.run("CREATE TABLE IF NOT EXISTS skewed (id bigint PRIMARY KEY, kind text NOT NULL); CREATE INDEX IF NOT EXISTS skewed_kind ON skewed (kind)")
+        try db.run("INSERT INTO skewed SELECT n, CASE WHEN n = 1 THEN 'rare' ELSE 'common' END FROM generate_series(1, 5000) n ON CONFLICT DO NOTHING; ANALYZE skewed")
+        for kind in ["rare", "common", "rare", "common", "rare", "common", "rare", "common", "rare", "common"] {
+            try db.query("SELECT count(*)::int8 AS n FROM skewed WHERE kind = \(kind)")
+        }
+        let plans = try #require(try db.query("""
+            SELECT generic_plans, custom_plans FROM pg_prepared_statements
+            WHERE statement = 'SELECT count(*)::int8 AS n FROM skewed WHERE kind = $1'
+            """).first)
+        #expect(try plans["custom_plans"] as Int64 == 0)
+        #expect(try plans["generic_plans"] as Int64 == 10)
+    }
 }
