@@ -97,6 +97,10 @@ capsule=$(first_link /capsules/ <<<"$me")
 [ -n "$capsule" ] || capsule=$(first_link /capsules/ <<<"$(ask GET /capsules "$signed")")
 ask POST "$capsule/start" "$signed" "_csrf=$(encode "$(csrf_of <<<"$me")")" >/dev/null
 
+# A debate the learner takes part in: the first topic of the first forum she reads.
+forum=$(first_link /forums/ <<<"$(ask GET /forums "$signed")")
+topic=$(first_link /topics/ <<<"$(ask GET "$forum" "$signed")")
+
 pages=(
   "courses|/courses|"
   "home|/|"
@@ -105,6 +109,7 @@ pages=(
   "edition-in|$edition|$signed"
   "me|/me|$signed"
   "lesson|$capsule/lessons/1|$signed"
+  "topic|$topic|$signed"
   "healthz|/healthz|"
 )
 # A dump's functions by their own instructions (self) and with their callees

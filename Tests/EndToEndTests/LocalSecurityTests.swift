@@ -132,8 +132,11 @@ struct LocalAccount {
     /// with a plain environment plus `environment`.
     func run(_ command: [String], environment: [String: String] = [:]) throws -> (status: Int32, output: String) {
         let base = ["PATH": "/usr/local/bin:/usr/bin:/bin", "LANG": "C.UTF-8", "HOME": "/"].merging(environment) { $1 }
-        if uid == getuid() { return try Subprocess.run("/usr/bin/env", command, environment: base) }
-        return try Subprocess.run("/usr/sbin/runuser", ["-u", name, "--"] + command, environment: base)
+        // From /: PostgreSQL's programs look at their working folder to find themselves, and
+        // complain on the output when it is the checkout inside another account's private folder.
+        let fromRoot = ["/bin/sh", "-c", "cd / && exec \"$@\"", "sh"] + command
+        if uid == getuid() { return try Subprocess.run("/usr/bin/env", fromRoot, environment: base) }
+        return try Subprocess.run("/usr/sbin/runuser", ["-u", name, "--"] + fromRoot, environment: base)
     }
 }
 

@@ -35,11 +35,35 @@ enum PostPages {
     }
 
     /// The start of a text on one line, cut at a word near 280 characters.
+    /// Walked scalar by scalar, ASCII spaces told apart without Unicode's tables: a topic
+    /// page quotes up to fifty posts, and splitting them into Characters cost a quarter of it.
     static func excerpt(_ text: String, limit: Int = 280) -> String {
-        let flat = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        guard flat.count > limit else { return flat }
-        let cut = flat.prefix(limit)
-        return (cut.lastIndex(of: " ").map { String(cut[..<$0]) } ?? String(cut)) + "…"
+        var kept: [UInt8] = []
+        kept.reserveCapacity(min(text.utf8.count, limit * 2))
+        var count = 0
+        var lastSpace: Int?
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            if scalar.isASCII ? (scalar == " " || ("\t"..."\r").contains(scalar)) : scalar.properties.isWhitespace {
+                pendingSpace = true
+                continue
+            }
+            let space = pendingSpace && count > 0
+            if count + (space ? 2 : 1) > limit {
+                // Over the limit: cut at the last whole word.
+                let cut = pendingSpace ? kept.count : lastSpace ?? kept.count
+                return String(decoding: kept[..<cut], as: UTF8.self) + "…"
+            }
+            if space {
+                lastSpace = kept.count
+                kept.append(UInt8(ascii: " "))
+                count += 1
+            }
+            pendingSpace = false
+            kept.append(contentsOf: scalar.utf8)
+            count += 1
+        }
+        return String(decoding: kept, as: UTF8.self)
     }
 
     /// The post's words for those allowed them (with a label when it is not visible to
