@@ -23,6 +23,16 @@ extension MainPages {
             Page(reader: .moderator, path: "/moderation"),
             Page(reader: .moderator, path: "/posts/\(s.flagged)/moderate"),
             Page(reader: .instructor, path: "/forums/\(s.taught)/report"),
+            // The forms around a post and a topic, and the staff's list of forums.
+            Page(reader: .learner, path: "/forums/preferences"),
+            Page(reader: .learner, path: "/posts/\(s.quoted)/flag"),
+            Page(reader: .learner, path: "/posts/\(s.own)/edit"),
+            Page(reader: .learner, path: "/posts/\(s.own)/delete"),
+            Page(reader: .moderator, path: "/posts/\(s.edited)/revisions"),
+            Page(reader: .moderator, path: "/topics/\(s.longTopic)/moderate"),
+            Page(reader: .moderator, path: "/users/\(s.author)/suspend"),
+            Page(reader: .admin, path: "/admin/forums"),
+            Page(reader: .admin, path: "/admin/forums/\(s.openForum)"),
         ]
     }
 }
@@ -32,6 +42,8 @@ extension MainPages {
 /// deleted by its author, one edited, and two replies quote the hidden one and a visible one.
 struct ForumSubjects {
     let editionForum, prompt, quoted, openForum, longTopic, flagged, taught: String
+    /// The mayor's own post, the long thread's edited post, and the author of the flagged one.
+    let own, edited, author: String
 
     init(_ db: Connection) throws {
         func id(_ sql: SQL) throws -> String { String(try db.query(sql).first?["id"] as Int64? ?? 0) }
@@ -51,6 +63,12 @@ struct ForumSubjects {
         longTopic = String(topic)
         try ForumSubjects.lengthen(db, topic: topic)
         flagged = try id("SELECT p.id FROM posts p JOIN flags g ON g.post_id = p.id WHERE p.queued_at IS NOT NULL ORDER BY p.id LIMIT 1")
+        own = try id("""
+            SELECT p.id FROM posts p JOIN users u ON u.id = p.author_id
+            WHERE u.email = 'alcaldesa@campus.example' AND p.status = 'visible' ORDER BY p.id LIMIT 1
+            """)
+        edited = try id("SELECT id FROM posts WHERE topic_id = \(topic) AND position = 55")
+        author = try id("SELECT author_id AS id FROM posts WHERE id = \(Int64(flagged) ?? 0)")
         taught = try id("""
             SELECT f.id FROM role_grants g JOIN users u ON u.id = g.user_id JOIN forums f ON f.edition_id = g.scope_id
             JOIN forum_topics t ON t.forum_id = f.id AND t.session_id IS NOT NULL

@@ -37,6 +37,8 @@ struct MainPages {
         var form: String? = nil
         var fields: [(name: String, value: String)] = []
         var button: (name: String, value: String)? = nil
+        /// What opening `path` answers: the page itself, or a refusal shown on purpose.
+        var status = 200
 
         var description: String {
             "\(reader.rawValue): " + (form.map { "POST \($0)\(button.map { " (\($0.name))" } ?? "") (from \(path))" } ?? "GET \(path)")
@@ -73,7 +75,7 @@ struct MainPages {
             Page(reader: .visitor, path: "/password/forgot", form: "/password/forgot", fields: [("email", "not an address")]),
             Page(reader: .visitor, path: "/password/reset/\(s.reset)"),
             Page(reader: .visitor, path: "/password/reset/\(s.reset)", form: "/password/reset/\(s.reset)", fields: [("new_password", "short")]),
-            Page(reader: .visitor, path: "/no-such-page"),
+            Page(reader: .visitor, path: "/no-such-page", status: 404),
         ]
     }
 
@@ -88,7 +90,7 @@ struct MainPages {
             Page(reader: .learner, path: "/me/delete"),
             Page(reader: .learner, path: "/me/delete", form: "/me/delete", fields: [("password", "not the password")]),
             Page(reader: .learner, path: "/notifications"),
-            Page(reader: .learner, path: "/admin"),
+            Page(reader: .learner, path: "/admin", status: 403),
 
             // The edition says before any click why this member may not enroll yet.
             Page(reader: .awaiting, path: "/editions/\(s.members)"),
