@@ -765,6 +765,13 @@ CREATE TABLE posts (
     search tsvector GENERATED ALWAYS AS (to_tsvector(CASE language
         WHEN 'pt' THEN 'campus_pt'::regconfig WHEN 'en' THEN 'campus_en'::regconfig
         WHEN 'fr' THEN 'campus_fr'::regconfig ELSE 'campus_es'::regconfig END, body)) STORED,
+    -- The words rendered once, when written or edited (the HTML of the Markdown, by renderer
+    -- version `cooked_version`), and the plain-text excerpt quotes of the post show; NULL
+    -- when words changed without rendering them again (see posts_uncook): pages then
+    -- render them at view time.
+    cooked text,
+    cooked_version integer,
+    excerpt text,
     UNIQUE (topic_id, position),
     CHECK ((position IS NULL) = (status IN ('pending', 'rejected'))),
     CHECK ((status = 'hidden') = (hidden_cause IS NOT NULL)),
@@ -778,6 +785,25 @@ CREATE INDEX posts_topic_author ON posts (topic_id, author_id);
 CREATE INDEX posts_deleted ON posts (deleted_at) WHERE status = 'deleted' AND purged_at IS NULL;
 -- Search reads only what everyone allowed may read.
 CREATE INDEX posts_search ON posts USING gin (search) WHERE status = 'visible';
+-- The posts still to cook, for the job that cooks them.
+CREATE INDEX posts_uncooked ON posts (id) WHERE cooked IS NULL AND body <> '';
+
+-- Words changed by a statement that did not render them again (a deleted account's name
+-- taken out of posts, words purged, a bulk import) leave the post uncooked: pages render it
+-- at view time until `campus mail` or `campus forums cook` stores it again.
+CREATE FUNCTION posts_uncook() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF NEW.cooked IS NOT DISTINCT FROM OLD.cooked AND NEW.excerpt IS NOT DISTINCT FROM OLD.excerpt THEN
+        NEW.cooked := NULL;
+        NEW.cooked_version := NULL;
+        NEW.excerpt := NULL;
+    END IF;
+    RETURN NEW;
+END
+$$;
+CREATE TRIGGER posts_uncook BEFORE UPDATE OF body, language ON posts
+    FOR EACH ROW WHEN (NEW.body IS DISTINCT FROM OLD.body OR NEW.language IS DISTINCT FROM OLD.language)
+    EXECUTE FUNCTION posts_uncook();
 
 -- Keeps the counters of topics and forums, and gives a post its place as it enters the
 -- thread. The topic's row lock orders concurrent posts. A post inserted with its position

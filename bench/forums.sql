@@ -2,7 +2,8 @@
 -- 1,000 more people with verified accounts, 20 open forums of 100 topics each with 48 posts,
 -- and one topic of 5,000 posts (title "Debate de la red: 5.000 mensajes") — 101,000 posts in
 -- all, every fourth one quoting the one before. Posts come with their places already set,
--- so the counters the triggers keep for single posts are set here, once, at the end.
+-- so the counters the triggers keep for single posts are set here, once, at the end. SQL
+-- cannot render Markdown: `campus forums cook` stores the posts' HTML afterwards.
 \set ON_ERROR_STOP on
 BEGIN;
 

@@ -4,6 +4,7 @@
 # cores, so a change can be judged by them on a busy machine.
 #
 #   bench/profile.sh [REQUESTS]     (default 20 per page)
+#   PROFILE_PAGES='topic|topic-5000' bench/profile.sh     (only the pages named)
 #
 # A throwaway cluster with the demo data, then `campus serve --workers 1` under
 # callgrind, collecting only inside the responder's `serve` (parameters copied, the
@@ -43,6 +44,11 @@ createdb campus
 export PGDATABASE=campus CAMPUS_BASE_URL=http://127.0.0.1:8080
 "$bin" migrate >/dev/null
 "$bin" seed --demo >/dev/null
+# The busy network's forums of `make bench`, for the last page of its 5,000-post topic.
+psql -q -f "$root/bench/forums.sql"
+# SQL cannot render Markdown: the generated posts are cooked as posts written through Campus are.
+"$bin" forums cook >/dev/null
+long_topic=$(psql -tAc "SELECT id FROM forum_topics WHERE title = 'Debate de la red: 5.000 mensajes'")
 
 # Collect only inside FastCGIServer.serve(_:responder:).
 symbol=$(nm "$bin" | awk '$3 ~ /^\$s7FastCGI0A9CGIServerC5serve.*responder.*tF$/ && !found { found = 1; print $3 }')
@@ -110,6 +116,7 @@ pages=(
   "me|/me|$signed"
   "lesson|$capsule/lessons/1|$signed"
   "topic|$topic|$signed"
+  "topic-5000|/topics/$long_topic?page=100|$signed"
   "healthz|/healthz|"
 )
 # A dump's functions by their own instructions (self) and with their callees
@@ -126,6 +133,7 @@ top_functions() {
 printf '%-12s %-60s %14s\n' page path instructions/request
 for page in "${pages[@]}"; do
   IFS='|' read -r name path cookie <<<"$page"
+  [[ "$name" =~ ^(${PROFILE_PAGES:-.*})$ ]] || continue
   for _ in 1 2; do ask GET "$path" "$cookie" >/dev/null; done
   status=$(ask GET "$path" "$cookie" | sed -n 's/^Status: \([0-9]*\).*/\1/p' | tr -d '\r')
   [ -z "$status" ] || [ "$status" = 200 ] || { echo "profile: GET $path answered $status" >&2; exit 1; }

@@ -252,6 +252,8 @@ start_ceiling
 cookie=$(sign_in)
 say "generating a busy network's forums (bench/forums.sql)…"
 psql -q -f "$root/bench/forums.sql"
+# SQL cannot render Markdown: the generated posts are cooked as posts written through Campus are.
+"$bin" forums cook >/dev/null
 long_topic=$(psql -tAc "SELECT id FROM forum_topics WHERE title = 'Debate de la red: 5.000 mensajes'")
 reply_topic=$(psql -tAc "SELECT min(id) FROM forum_topics WHERE title LIKE 'Experiencias municipales %'")
 

@@ -100,48 +100,33 @@ extension Date: PostgresEncodable, PostgresDecodable {
     }
 
     /// Reads `YYYY-MM-DD HH:MM:SS[.ffffff]±HH[:MM[:SS]]`, as PostgreSQL writes with DateStyle ISO.
+    /// A cursor over the bytes rather than closures over an index: a thread's page reads a
+    /// hundred of these, and captured variables would live on the heap.
     public static func decode(postgresText bytes: UnsafeBufferPointer<UInt8>) throws(PostgresError) -> Date {
-        var index = 0
-        func number(_ width: Int) -> Int? {
-            guard index + width <= bytes.count else { return nil }
-            var value = 0
-            for offset in 0..<width {
-                let digit = Int(bytes[index + offset]) - 48
-                guard (0...9).contains(digit) else { return nil }
-                value = value * 10 + digit
-            }
-            index += width
-            return value
-        }
-        func expect(_ character: Character) -> Bool {
-            guard index < bytes.count, bytes[index] == character.asciiValue! else { return false }
-            index += 1
-            return true
-        }
-        guard let year = number(4), expect("-"), let month = number(2), expect("-"), let day = number(2),
-            expect(" ") || expect("T"), let hour = number(2), expect(":"), let minute = number(2), expect(":"), let second = number(2)
+        var reader = DigitReader(bytes: bytes)
+        guard let year = reader.number(4), reader.expect("-"), let month = reader.number(2), reader.expect("-"),
+            let day = reader.number(2), reader.expect(" ") || reader.expect("T"), let hour = reader.number(2), reader.expect(":"),
+            let minute = reader.number(2), reader.expect(":"), let second = reader.number(2)
         else { throw .decoding(Date.self, bytes) }
         var fraction = 0.0
-        if expect(".") {
+        if reader.expect(".") {
             var scale = 0.1
-            while index < bytes.count, (48...57).contains(bytes[index]) {
-                fraction += Double(bytes[index] - 48) * scale
+            while reader.index < bytes.count, (48...57).contains(bytes[reader.index]) {
+                fraction += Double(bytes[reader.index] - 48) * scale
                 scale /= 10
-                index += 1
+                reader.index += 1
             }
         }
         var offsetSeconds = 0
-        if index < bytes.count {
-            let sign = bytes[index] == UInt8(ascii: "-") ? -1 : 1
-            guard bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") else { throw .decoding(Date.self, bytes) }
-            index += 1
-            guard let hours = number(2) else { throw .decoding(Date.self, bytes) }
+        if reader.index < bytes.count {
+            let sign = bytes[reader.index] == UInt8(ascii: "-") ? -1 : 1
+            guard reader.expect("+") || reader.expect("-"), let hours = reader.number(2) else { throw .decoding(Date.self, bytes) }
             var total = hours * 3600
-            if expect(":"), let minutes = number(2) { total += minutes * 60 }
-            if expect(":"), let seconds = number(2) { total += seconds }
+            if reader.expect(":"), let minutes = reader.number(2) { total += minutes * 60 }
+            if reader.expect(":"), let seconds = reader.number(2) { total += seconds }
             offsetSeconds = sign * total
         }
-        guard index == bytes.count else { throw .decoding(Date.self, bytes) }
+        guard reader.index == bytes.count else { throw .decoding(Date.self, bytes) }
         let epochSeconds = daysFromCivil(year, month, day) * 86_400 + hour * 3600 + minute * 60 + second - offsetSeconds
         return Date(timeIntervalSince1970: Double(epochSeconds) + fraction)
     }
@@ -215,3 +200,29 @@ public protocol PostgresArrayElement: PostgresEncodable {
 extension String: PostgresArrayElement { public static var postgresArrayType: UInt32 { PostgresType.textArray } }
 extension Int: PostgresArrayElement { public static var postgresArrayType: UInt32 { PostgresType.int8Array } }
 extension Int64: PostgresArrayElement { public static var postgresArrayType: UInt32 { PostgresType.int8Array } }
+
+/// Fixed-width decimal fields and separators, read left to right.
+struct DigitReader {
+    let bytes: UnsafeBufferPointer<UInt8>
+    var index = 0
+
+    init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+
+    mutating func number(_ width: Int) -> Int? {
+        guard index + width <= bytes.count else { return nil }
+        var value = 0
+        for offset in 0..<width {
+            let digit = Int(bytes[index + offset]) &- 48
+            guard digit >= 0, digit <= 9 else { return nil }
+            value = value * 10 + digit
+        }
+        index += width
+        return value
+    }
+
+    mutating func expect(_ character: Unicode.Scalar) -> Bool {
+        guard index < bytes.count, bytes[index] == UInt8(ascii: character) else { return false }
+        index += 1
+        return true
+    }
+}

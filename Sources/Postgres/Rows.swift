@@ -120,6 +120,12 @@ public struct Row {
         try rows.bytes(index, rows.column(column))
     }
 
+    /// A text column's bytes as PostgreSQL sent them (UTF-8, the database's encoding), nil
+    /// for NULL: for stored markup copied into a page without becoming a `String` first.
+    public func textBytes(_ column: String) throws(PostgresError) -> [UInt8]? {
+        try rows.field(index, rows.column(column)).map(Array.init)
+    }
+
     public func isNull(_ column: String) throws(PostgresError) -> Bool {
         rows.isNull(index, try rows.column(column))
     }

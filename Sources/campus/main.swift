@@ -20,8 +20,10 @@ let usage = """
                                      moderator:forum=ID, instructor:edition=ID,
                                      instructor:course=ID (a capsule's author), reviewer:call=ID
       mail [--every SECONDS]         deliver the outbox (once, or forever every SECONDS); each
-                                     round also queues the forums' daily digests and purges
-                                     the words of posts deleted long enough ago
+                                     round also queues the forums' daily digests, purges
+                                     the words of posts deleted long enough ago and cooks posts
+      forums cook                    store the rendered HTML of every post that lacks it (after
+                                     a bulk import of posts; `mail` rounds cook a few thousand)
       scholarships sweep [--every SECONDS]
                                      expire awards past their deadline and delete the
                                      documents of applications not awarded past retention
@@ -195,12 +197,24 @@ case "mail":
     do { delivery = try MailDelivery(settings: settings) } catch { fail("\(error)") }
     repeatEvery(options, name: "mail", failure: "mail delivery failed") { db, quiet in
         let upkeep = try ForumUpkeep.run(db, settings: settings)
-        if upkeep.digests + upkeep.purged > 0 { print("forums: \(upkeep.digests) digests queued, \(upkeep.purged) deleted posts purged") }
+        if upkeep.digests + upkeep.purged + upkeep.cooked > 0 {
+            print("forums: \(upkeep.digests) digests queued, \(upkeep.purged) deleted posts purged, \(upkeep.cooked) posts cooked")
+        }
         let result = try delivery.deliverDue(db)
         if result.sent + result.failed + result.dropped > 0 || !quiet {
             let dropped = result.dropped > 0 ? ", \(result.dropped) dropped (account deleted)" : ""
             print("mail: \(result.sent) sent, \(result.failed) failed (will retry)\(dropped)")
         }
+    }
+
+case "forums":
+    guard arguments.dropFirst().first == "cook" else { fail("usage: campus forums cook", code: 2) }
+    _ = Options(arguments.dropFirst(2), valued: [], flags: [])
+    let db = connect()
+    do {
+        print("forums: \(try ForumUpkeep.cookAll(db)) posts cooked")
+    } catch {
+        fail("cooking posts failed: \(error)")
     }
 
 case "scholarships":

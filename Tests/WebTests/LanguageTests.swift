@@ -59,5 +59,23 @@ import Testing
         #expect(t.date(year: 2026, month: 11, day: 22) == "22 de noviembre de 2026")
         let instant = Date(timeIntervalSince1970: 1_795_320_000) // 2026-11-22 04:00 UTC
         #expect(t.dateTime(instant, timeZone: TimeZone(identifier: "America/Bogota")!) == "21 de noviembre de 2026, 23:00 (America/Bogota)")
+        // For pages: the reading in the reader's zone, and in UTC for machines, escaped as text.
+        #expect(t.timeElement(instant, timeZone: TimeZone(identifier: "America/Bogota")!).rendered
+            == "<time datetime=\"2026-11-22T04:00Z\">21 de noviembre de 2026, 23:00</time>")
+        let odd = localizer(.es, ["format.date": "{d}/{month} <{y}> {time}", "month.3": "mar", "format.datetime": "{date} & {d}"])
+        #expect(odd.timeElement(Date(timeIntervalSince1970: 3_600 * 24 * 65 + 60 * 7), timeZone: .gmt).rendered
+            == "<time datetime=\"1970-03-07T00:07Z\">7/mar &lt;1970&gt; {time} &amp; {d}</time>")
+        #expect(odd.date(year: 5, month: 3, day: 1, short: false) == "1/mar <5> {time}")
+        #expect(t.date(year: 2026, month: 13, day: 1) == "2026-13-1")
+    }
+
+    @Test func clocksAndDigitsArePadded() {
+        var out: [UInt8] = []
+        CivilTime.appendDigits(7, width: 4, to: &out)
+        CivilTime.appendDigits(12345, width: 2, to: &out)
+        CivilTime.appendDigits(0, width: 1, to: &out)
+        CivilTime.appendDigits(-3, width: 2, to: &out)
+        #expect(String(decoding: out, as: UTF8.self) == "0007123450-3")
+        #expect(CivilTime(year: 2026, month: 1, day: 2, hour: 3, minute: 4).clock == "03:04")
     }
 }

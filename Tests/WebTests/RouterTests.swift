@@ -97,6 +97,11 @@ import Testing
         #expect(pattern.path("a b/c") == "/courses/a%20b%2Fc")
         #expect(RoutePattern("/").path() == "/")
         #expect(RoutePattern("/editions/{id}/roster").path(7) == "/editions/7/roster")
+        // A number takes the shortcut around the one parameter; other patterns print segment by segment.
+        #expect(RoutePattern("/posts/{id}").path(Int64(-3)) == "/posts/-3")
+        #expect(RoutePattern("/topics/{id}/follow").path(Int64(12)) == "/topics/12/follow")
+        #expect(RoutePattern("/certificates/{code}.json").path(5) == "/certificates/5.json")
+        #expect(RoutePattern("/editions/{id}/enrollments/{enrollment}/decide").path(7, 12) == "/editions/7/enrollments/12/decide")
     }
 
     @Test func aLinkMissingAValueIsCaught() async {

@@ -104,6 +104,15 @@ struct CurrentUser: Sendable {
     let isVerified: Bool
     let unreadNotifications: Int
     let grants: Set<RoleGrant>
+    /// `timeZone` as Foundation's, looked up once: a page asks for it for every date it prints.
+    let zone: TimeZone
+
+    init(id: Int64, sessionID: Int64, name: String, email: String, locale: Language, timeZone: String, isVerified: Bool,
+         unreadNotifications: Int, grants: Set<RoleGrant>) {
+        (self.id, self.sessionID, self.name, self.email, self.locale, self.timeZone) = (id, sessionID, name, email, locale, timeZone)
+        (self.isVerified, self.unreadNotifications, self.grants) = (isVerified, unreadNotifications, grants)
+        zone = TimeZone(identifier: timeZone) ?? .gmt
+    }
 
     var isAdmin: Bool { grants.contains { $0.role == .admin } }
 
@@ -115,5 +124,4 @@ struct CurrentUser: Sendable {
     /// Holds the role anywhere (for showing staff links).
     func holds(_ role: Role) -> Bool { isAdmin || grants.contains { $0.role == role } }
 
-    var zone: TimeZone { TimeZone(identifier: timeZone) ?? .gmt }
 }

@@ -21,10 +21,6 @@ enum FollowQueries {
         }
     }
 
-    static func followsTopic(_ db: Connection, userID: Int64, topicID: Int64) throws -> Bool {
-        try db.query("SELECT following FROM topic_follows WHERE user_id = \(userID) AND topic_id = \(topicID)").first?["following"] ?? false
-    }
-
     static func followsForum(_ db: Connection, userID: Int64, forumID: Int64) throws -> Bool {
         try !db.query("SELECT 1 FROM forum_follows WHERE user_id = \(userID) AND forum_id = \(forumID)").isEmpty
     }

@@ -10,11 +10,15 @@ enum ForumFormat {
 
     /// An instant in the reader's zone, with its machine-readable form.
     static func time(_ instant: Date, context: Context) -> HTML {
-        "<time datetime=\"\(iso(instant))\">\(context.t.dateTime(instant, timeZone: context.timeZone, showZone: false))</time>"
+        context.t.timeElement(instant, timeZone: context.timeZone)
     }
 
     /// "2026-05-01T17:05Z".
-    static func iso(_ instant: Date) -> String { localInput(instant, zone: .gmt) + "Z" }
+    static func iso(_ instant: Date) -> String {
+        var out: [UInt8] = []
+        CivilTime(utc: instant).appendISOMinute(to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
 
     /// What a datetime-local field shows for an instant in a zone: "2026-05-01T17:05".
     static func localInput(_ instant: Date, zone: TimeZone) -> String {

@@ -74,27 +74,48 @@ enum ForumQueries {
         }
     }
 
-    /// A topic with its forum and the reader's standing in it; the caller applies the policy.
+    /// A topic with its forum and the reader's standing in it (whether they answered it,
+    /// follow it, are suspended); the caller applies the policy.
     static func fetchTopic(_ db: Connection, id: Int64, reader: CurrentUser?) throws -> Topic? {
-        try db.query("""
-            SELECT t.id, t.author_id, t.title, t.language, t.created_at, t.pinned_at IS NOT NULL AS pinned,
-                   t.locked_at IS NOT NULL AS locked, t.slow_mode_seconds, t.session_id,
-                   \(Participation.sessionTitleSQL(session: "t.session_id")) AS session_title,
-                   t.reply_first, t.answer_by, t.post_count, t.last_post_at,
-                   \(reader.map { PostPolicy.answeredSQL($0.id) } ?? "false") AS answered,
-                   \(columns(reader, prefix: "forum_"))
+        guard let reader else {
+            return try db.query("""
+                SELECT \(topicColumns(nil)) FROM forum_topics t JOIN forums f ON f.id = t.forum_id WHERE t.id = \(id)
+                """).first.map { try topic($0) }
+        }
+        return try db.query("""
+            SELECT \(topicColumns(reader)),
+                   coalesce((SELECT tf.following FROM topic_follows tf WHERE tf.user_id = \(reader.id) AND tf.topic_id = t.id), false)
+                       AS reader_follows,
+                   s.ends_at AS suspended_until, s.reason AS suspension_reason
             FROM forum_topics t JOIN forums f ON f.id = t.forum_id
+            LEFT JOIN LATERAL (\(SuspensionQueries.activeSQL(reader.id))) s ON true
             WHERE t.id = \(id)
-            """).first.map(topic)
+            """).first.map { row in
+            let until: Date? = try row["suspended_until"]
+            return try topic(row, reader: TopicReader(
+                userID: reader.id, follows: try row["reader_follows"],
+                suspension: try until.map { Suspension(until: $0, reason: try row["suspension_reason"]) }))
+        }
     }
 
-    static func topic(_ row: Row) throws -> Topic {
+    static func topicColumns(_ reader: CurrentUser?) -> SQL {
+        """
+        t.id, t.author_id, t.title, t.language, t.created_at, t.pinned_at IS NOT NULL AS pinned,
+        t.locked_at IS NOT NULL AS locked, t.slow_mode_seconds, t.session_id,
+        \(Participation.sessionTitleSQL(session: "t.session_id")) AS session_title,
+        t.reply_first, t.answer_by, t.post_count, t.last_post_at,
+        \(reader.map { PostPolicy.answeredSQL($0.id) } ?? "false") AS answered,
+        \(columns(reader, prefix: "forum_"))
+        """
+    }
+
+    static func topic(_ row: Row, reader: TopicReader? = nil) throws -> Topic {
         let slow: Int32? = try row["slow_mode_seconds"]
         return Topic(
             id: try row["id"], forum: try forum(row, prefix: "forum_"), authorID: try row["author_id"], title: try row["title"],
             language: try row["language"], createdAt: try row["created_at"], isPinned: try row["pinned"], isLocked: try row["locked"],
             slowModeSeconds: slow.map(Int.init), sessionID: try row["session_id"], sessionTitle: try row["session_title"],
             replyFirst: try row["reply_first"], answerBy: try row["answer_by"], postCount: Int(try row["post_count"] as Int32),
-            lastPostAt: try row["last_post_at"], readerAnswered: try row["answered"])
+            lastPostAt: try row["last_post_at"], readerAnswered: try row["answered"], reader: reader)
     }
 }

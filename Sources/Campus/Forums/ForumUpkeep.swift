@@ -3,12 +3,14 @@ import Postgres
 import Web
 
 /// What `campus mail` does for the forums on each round, before it delivers the outbox:
-/// the daily digests that are due, and purging the words of posts their authors deleted
-/// (and those posts' revisions) once `CAMPUS_FORUM_DELETED_POST_DAYS` have passed.
+/// the daily digests that are due, purging the words of posts their authors deleted
+/// (and those posts' revisions) once `CAMPUS_FORUM_DELETED_POST_DAYS` have passed, and
+/// cooking the posts whose words changed without being rendered again (`PostCooking`).
 public enum ForumUpkeep {
     public struct Outcome: Sendable, Equatable {
         public var digests = 0
         public var purged = 0
+        public var cooked = 0
     }
 
     /// Safe to run from several `campus mail` processes at once: digests are claimed with
@@ -17,7 +19,19 @@ public enum ForumUpkeep {
         var outcome = Outcome()
         outcome.digests = try queueDigests(db, baseURL: settings.baseURL)
         outcome.purged = try purgeDeleted(db, days: settings.forumDeletedPostDays)
+        outcome.cooked = try PostCooking.cookMissing(db)
         return outcome
+    }
+
+    /// `campus forums cook`: every post still to cook (after a bulk import, or a migration
+    /// that raised the renderer's version); returns how many.
+    public static func cookAll(_ db: Connection) throws -> Int {
+        var total = 0
+        while true {
+            let cooked = try PostCooking.cookMissing(db, limit: 10_000)
+            total += cooked
+            if cooked < 10_000 { return total }
+        }
     }
 
     /// The kinds a digest gathers; moderation news always comes at once.

@@ -1,4 +1,5 @@
 import Foundation
+import Web
 
 /// Where a post stands.
 enum PostStatus: String, Sendable {
@@ -57,8 +58,24 @@ struct Topic: Sendable {
     let lastPostAt: Date
     /// The reader has posted beyond the opening post.
     let readerAnswered: Bool
+    /// The reader's standing, read with the topic (nil when it was read for no one).
+    let reader: TopicReader?
 
     var isPrompt: Bool { sessionID != nil }
+}
+
+/// What a topic's page needs to know of its reader besides the topic, read in the same
+/// statement: whether they follow it, and their suspension from posting, if any.
+struct TopicReader: Sendable {
+    let userID: Int64
+    let follows: Bool
+    let suspension: Suspension?
+}
+
+/// A suspension from posting in force.
+struct Suspension: Sendable {
+    let until: Date
+    let reason: String
 }
 
 /// A topic in a forum's list.
@@ -81,6 +98,7 @@ struct Quote: Sendable {
     let position: Int?
     let authorName: String?
     let status: PostStatus
+    /// The quoted words' opening, on one line (`PostPages.excerpt`).
     let excerpt: String
 }
 
@@ -101,6 +119,9 @@ struct Post: Sendable {
     let editedAt: Date?
     let reviewRequested: Bool
     let version: Int
+    /// The words' HTML as stored when they were written (see `PostCooking`); nil when they
+    /// must be rendered at view time.
+    let cooked: HTML?
     let quote: Quote?
 }
 

@@ -3,19 +3,37 @@ import Web
 
 /// One post as an article, and the pages about one post: editing, deleting, revisions.
 enum PostPages {
-    static func article(_ post: Post, topic: Topic, moderates: Bool, standing: WriteStanding, context: Context) -> HTML {
+    /// The words each post of a page repeats, looked up once for the page.
+    struct Labels {
+        let reply: String, flag: String, edit: String, delete: String, moderate: String, revisions: String, edited: String
+        /// "Link to message #{n}".
+        let permalink: MessageTemplate
+
+        init(_ t: Localizer) {
+            permalink = t.template("forum.post.permalink") ?? MessageTemplate("#{n}")
+            reply = t("forum.post.reply")
+            flag = t("forum.post.flag")
+            edit = t("forum.post.edit")
+            delete = t("forum.post.delete")
+            moderate = t("forum.post.moderate")
+            revisions = t("forum.post.revisions")
+            edited = t("forum.post.edited")
+        }
+    }
+
+    static func article(_ post: Post, topic: Topic, moderates: Bool, standing: WriteStanding, labels: Labels, context: Context) -> HTML {
         let t = context.t
-        let number: HTML = post.position.map {
-            "<a class=\"post-number\" href=\"\(ForumPaths.post.path(post.id))\" aria-label=\"\(t("forum.post.permalink", ["n": String($0)]))\">#\($0)</a> · "
+        let number: HTML = post.position.map { position in
+            "<a class=\"post-number\" href=\"\(path: ForumPaths.post, post.id)\" aria-label=\"\(labels.permalink.filled { name in name == "n" ? String(position) : nil })\">#\(position)</a> · "
         } ?? ""
-        let edited: HTML = post.editedAt.map { " · <span title=\"\(t.dateTime($0, timeZone: context.timeZone))\">\(t("forum.post.edited"))</span>" } ?? ""
+        let edited: HTML = post.editedAt.map { " · <span title=\"\(t.dateTime($0, timeZone: context.timeZone))\">\(labels.edited)</span>" } ?? ""
         return """
         <article class="post post-\(post.status.rawValue)" id="post-\(post.id)" aria-labelledby="post-\(post.id)-by">
         <header class="post-meta"><h2 class="post-author" id="post-\(post.id)-by">\(ForumFormat.name(post.authorName, t: t))</h2> \
         <span class="muted">\(number)\(ForumFormat.time(post.createdAt, context: context))\(edited)</span></header>
         \(post.quote.map { quote($0, t: t) })
         \(words(post, moderates: moderates, context: context))
-        \(actions(post, topic: topic, moderates: moderates, standing: standing, context: context))
+        \(actions(post, topic: topic, moderates: moderates, standing: standing, labels: labels, context: context))
         </article>
         """
     }
@@ -29,8 +47,8 @@ enum PostPages {
         }
         let source = t("forum.quote.by", ["name": ForumFormat.name(quote.authorName, t: t), "n": number])
         return """
-        <blockquote class="post-quote"><p class="quote-source"><a href="\(ForumPaths.post.path(quote.id))">\(source)</a></p>\
-        <p>\(excerpt(quote.excerpt))</p></blockquote>
+        <blockquote class="post-quote"><p class="quote-source"><a href="\(path: ForumPaths.post, quote.id)">\(source)</a></p>\
+        <p>\(quote.excerpt)</p></blockquote>
         """
     }
 
@@ -80,7 +98,7 @@ enum PostPages {
             label = "<p class=\"post-state\" role=\"note\"><strong>\(t(stateKey(post)))</strong>\(reason)</p>"
         }
         let text: HTML = post.body.isEmpty
-            ? "<p class=\"muted\">\(t("forum.post.purged"))</p>" : Markdown.prose(post.body, language: post.language, headingOffset: 2)
+            ? "<p class=\"muted\">\(t("forum.post.purged"))</p>" : PostCooking.words(post)
         return label + text
     }
 
@@ -102,27 +120,27 @@ enum PostPages {
         }
     }
 
-    static func actions(_ post: Post, topic: Topic, moderates: Bool, standing: WriteStanding, context: Context) -> HTML {
+    static func actions(_ post: Post, topic: Topic, moderates: Bool, standing: WriteStanding, labels: Labels, context: Context) -> HTML {
         let t = context.t
         let mine = post.authorID == context.user?.id
         var links: [HTML] = []
         if post.status == .visible, standing == .allowed {
-            links.append("<a href=\"\(ForumPaths.reply.path(post.id))\">\(t("forum.post.reply"))</a>")
+            links.append("<a href=\"\(path: ForumPaths.reply, post.id)\">\(labels.reply)</a>")
         }
-        if post.status == .visible, !mine { links.append("<a href=\"\(ForumPaths.flag.path(post.id))\">\(t("forum.post.flag"))</a>") }
+        if post.status == .visible, !mine { links.append("<a href=\"\(path: ForumPaths.flag, post.id)\">\(labels.flag)</a>") }
         if mine, post.status != .deleted, post.status != .rejected, !topic.isLocked || post.status == .hidden || moderates {
-            links.append("<a href=\"\(ForumPaths.edit.path(post.id))\">\(t("forum.post.edit"))</a>")
-            if post.status != .pending { links.append("<a href=\"\(ForumPaths.delete.path(post.id))\">\(t("forum.post.delete"))</a>") }
+            links.append("<a href=\"\(path: ForumPaths.edit, post.id)\">\(labels.edit)</a>")
+            if post.status != .pending { links.append("<a href=\"\(path: ForumPaths.delete, post.id)\">\(labels.delete)</a>") }
         }
         if mine, post.status == .hidden {
             links.append(post.reviewRequested ? "<span class=\"muted\">\(t("forum.review.requested"))</span>" : """
-                <form class="inline" method="post" action="\(ForumPaths.requestReview.path(post.id))">\(csrfField(context.chrome))\
+                <form class="inline" method="post" action="\(path: ForumPaths.requestReview, post.id)">\(csrfField(context.chrome))\
                 <button type="submit" class="link-button">\(t("forum.review.request"))</button></form>
                 """)
         }
         if moderates {
-            links.append("<a href=\"\(ForumPaths.postModerate.path(post.id))\">\(t("forum.post.moderate"))</a>")
-            if post.editedAt != nil { links.append("<a href=\"\(ForumPaths.revisions.path(post.id))\">\(t("forum.post.revisions"))</a>") }
+            links.append("<a href=\"\(path: ForumPaths.postModerate, post.id)\">\(labels.moderate)</a>")
+            if post.editedAt != nil { links.append("<a href=\"\(path: ForumPaths.revisions, post.id)\">\(labels.revisions)</a>") }
         }
         guard !links.isEmpty else { return "" }
         return "<footer class=\"post-actions\">\(links.joined(separator: " · "))</footer>"
@@ -136,15 +154,15 @@ enum PostPages {
         \(ForumFormat.breadcrumb(t, forum: topic.forum))
         <section class="narrow">
         <h1>\(t("forum.edit.title"))</h1>
-        <p class="lead"><a href="\(ForumPaths.post.path(post.id))" lang="\(topic.language)">\(topic.title)</a></p>
+        <p class="lead"><a href="\(path: ForumPaths.post, post.id)" lang="\(topic.language)">\(topic.title)</a></p>
         \(hiddenNote)
         \(form.summary)
-        <form class="form" method="post" action="\(ForumPaths.edit.path(post.id))" novalidate>
+        <form class="form" method="post" action="\(path: ForumPaths.edit, post.id)" novalidate>
         \(csrfField(context.chrome))
         \(title)
         \(form.textarea("body", label: t("forum.field.body"), rows: 10, maxLength: ForumInput.bodyLimit, hint: t("forum.edit.hint")))
         <p class="actions"><button type="submit" class="button">\(t("forum.edit.submit"))</button> \
-        <a class="button secondary" href="\(ForumPaths.post.path(post.id))">\(t("form.cancel"))</a></p>
+        <a class="button secondary" href="\(path: ForumPaths.post, post.id)">\(t("form.cancel"))</a></p>
         </form>
         </section>
         """
@@ -158,10 +176,10 @@ enum PostPages {
         <h1>\(t("forum.delete.title"))</h1>
         <p class="lead">\(t("forum.delete.lead"))</p>
         <blockquote class="post-quote"><p>\(excerpt(post.body))</p></blockquote>
-        <form class="form" method="post" action="\(ForumPaths.delete.path(post.id))">
+        <form class="form" method="post" action="\(path: ForumPaths.delete, post.id)">
         \(csrfField(context.chrome))<input type="hidden" name="confirm" value="yes">
         <p class="actions"><button type="submit" class="button danger">\(t("forum.delete.submit"))</button> \
-        <a class="button secondary" href="\(ForumPaths.post.path(post.id))">\(t("form.cancel"))</a></p>
+        <a class="button secondary" href="\(path: ForumPaths.post, post.id)">\(t("form.cancel"))</a></p>
         </form>
         </section>
         """
@@ -180,7 +198,7 @@ enum PostPages {
         return """
         \(ForumFormat.breadcrumb(t, forum: topic.forum))
         <h1>\(t("forum.revisions.title"))</h1>
-        <p class="lead"><a href="\(ForumPaths.post.path(post.id))" lang="\(topic.language)">\(topic.title)</a></p>
+        <p class="lead"><a href="\(path: ForumPaths.post, post.id)" lang="\(topic.language)">\(topic.title)</a></p>
         <h2>\(t("forum.revisions.current"))</h2>
         <div class="revision-text" lang="\(post.language)">\(post.body)</div>
         <h2>\(t("forum.revisions.earlier"))</h2>

@@ -1,59 +1,70 @@
 import Foundation
 import Postgres
+import Web
 
 /// Posts in SQL: a topic's page, one post, writing, editing and deleting one's own.
 enum PostQueries {
     /// Post `p`'s columns, with the post it quotes (`q`, joined on `p.reply_to`) as it is now.
+    /// In the order `post(_:)` reads them, which finds each where the last one was.
     static let columns: SQL = """
         p.id, p.topic_id, p.position, p.author_id, \(AccountQueries.nameSQL("p.author_id")) AS author_name, p.body, p.language,
         p.status, p.hidden_cause, p.moderation_reason, p.created_at, p.edited_at, p.review_requested_at IS NOT NULL AS review_requested,
-        p.version, q.id AS quote_id, q.position AS quote_position, q.status AS quote_status,
-        \(AccountQueries.nameSQL("q.author_id")) AS quote_author, left(q.body, 400) AS quote_body
+        p.version, p.cooked_version, p.cooked, q.id AS quote_id, q.position AS quote_position,
+        \(AccountQueries.nameSQL("q.author_id")) AS quote_author, q.status AS quote_status, q.excerpt AS quote_excerpt,
+        CASE WHEN q.excerpt IS NULL THEN left(q.body, 400) END AS quote_body
         """
 
     static func post(_ row: Row) throws -> Post {
+        let id: Int64 = try row["id"], topicID: Int64 = try row["topic_id"], position: Int32? = try row["position"]
+        let authorID: Int64 = try row["author_id"], authorName: String? = try row["author_name"]
+        let body: String = try row["body"], language: String = try row["language"]
+        let status = PostStatus(rawValue: try row["status"]) ?? .hidden
+        let hiddenCause: String? = try row["hidden_cause"], moderationReason: String? = try row["moderation_reason"]
+        let createdAt: Date = try row["created_at"], editedAt: Date? = try row["edited_at"]
+        let reviewRequested: Bool = try row["review_requested"], version: Int32 = try row["version"]
+        // Markup the application stored itself (see PostCooking), copied as it is.
+        let cooked = (try row["cooked_version"] as Int32?) == PostCooking.version ? try row.textBytes("cooked").map(HTML.init(unsafeRawBytes:)) : nil
         var quote: Quote?
         if let quoteID: Int64 = try row["quote_id"] {
-            let position: Int32? = try row["quote_position"]
-            quote = Quote(
-                id: quoteID, position: position.map(Int.init), authorName: try row["quote_author"],
-                status: PostStatus(rawValue: try row["quote_status"]) ?? .hidden, excerpt: try row["quote_body"])
+            let quotePosition: Int32? = try row["quote_position"]
+            let quoteAuthor: String? = try row["quote_author"]
+            let quoteStatus = PostStatus(rawValue: try row["quote_status"]) ?? .hidden
+            let excerpt: String = try row["quote_excerpt"] ?? PostPages.excerpt(try row["quote_body"])
+            quote = Quote(id: quoteID, position: quotePosition.map(Int.init), authorName: quoteAuthor, status: quoteStatus, excerpt: excerpt)
         }
-        let position: Int32? = try row["position"]
         return Post(
-            id: try row["id"], topicID: try row["topic_id"], position: position.map(Int.init), authorID: try row["author_id"],
-            authorName: try row["author_name"], body: try row["body"], language: try row["language"],
-            status: PostStatus(rawValue: try row["status"]) ?? .hidden, hiddenCause: try row["hidden_cause"],
-            moderationReason: try row["moderation_reason"], createdAt: try row["created_at"], editedAt: try row["edited_at"],
-            reviewRequested: try row["review_requested"], version: Int(try row["version"] as Int32), quote: quote)
+            id: id, topicID: topicID, position: position.map(Int.init), authorID: authorID, authorName: authorName, body: body,
+            language: language, status: status, hiddenCause: hiddenCause, moderationReason: moderationReason, createdAt: createdAt,
+            editedAt: editedAt, reviewRequested: reviewRequested, version: Int(version), cooked: cooked, quote: quote)
     }
 
-    /// Page `page` of a topic: a range of positions, read straight off the (topic_id,
-    /// position) index however long the topic grows.
-    static func fetchPage(_ db: Connection, topicID: Int64, page: Int) throws -> [Post] {
+    /// The positions of a topic's page `page`.
+    static func positions(page: Int) -> ClosedRange<Int> {
         let first = (page - 1) * ForumPaging.postsPerPage + 1
-        return try db.query("""
-            SELECT \(columns) FROM posts p LEFT JOIN posts q ON q.id = p.reply_to
-            WHERE p.topic_id = \(topicID) AND p.position BETWEEN \(first) AND \(first + ForumPaging.postsPerPage - 1)
-            ORDER BY p.position
-            """).map(post)
+        return first...(first + ForumPaging.postsPerPage - 1)
     }
 
-    /// The opening post alone (a prompt that waits for the reader's own reflection).
-    static func fetchOpening(_ db: Connection, topicID: Int64) throws -> [Post] {
-        try db.query("""
-            SELECT \(columns) FROM posts p LEFT JOIN posts q ON q.id = p.reply_to WHERE p.topic_id = \(topicID) AND p.position = 1
-            """).map(post)
-    }
-
-    /// The reader's own posts waiting for approval (or turned down) in a topic: not in the
-    /// thread yet, shown to them below it.
-    static func fetchOwnWaiting(_ db: Connection, topicID: Int64, authorID: Int64) throws -> [Post] {
-        try db.query("""
-            SELECT \(columns) FROM posts p LEFT JOIN posts q ON q.id = p.reply_to
-            WHERE p.topic_id = \(topicID) AND p.author_id = \(authorID) AND p.status IN ('pending', 'rejected')
-            ORDER BY p.created_at, p.id
-            """).map(post)
+    /// A range of a topic's posts (a page, or the opening post alone while a prompt waits
+    /// for the reader's own reflection), read straight off the (topic_id, position) index
+    /// however long the topic grows; and, in the same statement, the reader's own posts
+    /// waiting for approval or turned down — not in the thread yet, shown to them below it.
+    static func fetchThread(_ db: Connection, topicID: Int64, positions: ClosedRange<Int>, readerID: Int64) throws -> (posts: [Post], waiting: [Post]) {
+        var posts: [Post] = [], waiting: [Post] = []
+        posts.reserveCapacity(positions.count)
+        // Each part in its order, put in order here (without sorting fifty wide rows in PostgreSQL).
+        for row in try db.query("""
+            (SELECT \(columns) FROM posts p LEFT JOIN posts q ON q.id = p.reply_to
+             WHERE p.topic_id = \(topicID) AND p.position BETWEEN \(positions.lowerBound) AND \(positions.upperBound))
+            UNION ALL
+            (SELECT \(columns) FROM posts p LEFT JOIN posts q ON q.id = p.reply_to
+             WHERE p.topic_id = \(topicID) AND p.author_id = \(readerID) AND p.status IN ('pending', 'rejected'))
+            """) {
+            let post = try post(row)
+            if post.position == nil { waiting.append(post) } else { posts.append(post) }
+        }
+        posts.sort { ($0.position ?? 0) < ($1.position ?? 0) }
+        waiting.sort { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }
+        return (posts, waiting)
     }
 
     static func fetchPost(_ db: Connection, id: Int64) throws -> Post? {
@@ -76,10 +87,11 @@ enum PostQueries {
     static func createPost(
         _ db: Connection, topicID: Int64, authorID: Int64, body: String, language: String, replyTo: Int64?, waits: Bool
     ) throws -> (id: Int64, position: Int?) {
+        let cooked = PostCooking.cook(body, language: language)
         let row = try db.query("""
-            INSERT INTO posts (topic_id, author_id, reply_to, body, language, status, queued_at)
+            INSERT INTO posts (topic_id, author_id, reply_to, body, language, status, queued_at, cooked, cooked_version, excerpt)
             VALUES (\(topicID), \(authorID), \(replyTo), \(body), \(language), \(waits ? "pending" : "visible"),
-                    CASE WHEN \(waits) THEN now() END)
+                    CASE WHEN \(waits) THEN now() END, \(cooked.html), \(PostCooking.version), \(cooked.excerpt))
             RETURNING id, position
             """).first
         let position: Int32? = try row?["position"]

@@ -15,9 +15,12 @@ enum WriteStanding: Equatable {
 }
 
 enum PostingRules {
+    /// A topic read for this reader brings their suspension with it; otherwise it is asked for.
     static func standing(_ db: Connection, reader: CurrentUser, forum: Forum, topic: Topic?) throws -> WriteStanding {
         guard reader.isVerified else { return .unverified }
-        if let suspension = try SuspensionQueries.fetchActive(db, userID: reader.id) {
+        let suspension = try topic?.reader.flatMap { $0.userID == reader.id ? $0 : nil }.map(\.suspension)
+            ?? SuspensionQueries.fetchActive(db, userID: reader.id).map { Suspension(until: $0.until, reason: $0.reason) }
+        if let suspension {
             return .suspended(until: suspension.until, reason: suspension.reason)
         }
         if topic?.isLocked == true, !ForumPolicy.canModerate(reader, forumID: forum.id) { return .locked }
@@ -55,10 +58,15 @@ enum PostingRules {
 /// Suspensions from posting, compared against PostgreSQL's clock.
 enum SuspensionQueries {
     static func fetchActive(_ db: Connection, userID: Int64) throws -> (id: Int64, until: Date, reason: String)? {
-        try db.query("""
-            SELECT id, ends_at, reason FROM forum_suspensions
-            WHERE user_id = \(userID) AND lifted_at IS NULL AND ends_at > now()
-            ORDER BY ends_at DESC LIMIT 1
-            """).first.map { (try $0["id"], try $0["ends_at"], try $0["reason"]) }
+        try db.query(activeSQL(userID)).first.map { (try $0["id"], try $0["ends_at"], try $0["reason"]) }
+    }
+
+    /// The user's suspension in force, if any: the one that ends last.
+    static func activeSQL(_ userID: Int64) -> SQL {
+        """
+        SELECT id, ends_at, reason FROM forum_suspensions
+        WHERE user_id = \(userID) AND lifted_at IS NULL AND ends_at > now()
+        ORDER BY ends_at DESC LIMIT 1
+        """
     }
 }

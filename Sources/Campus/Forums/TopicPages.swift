@@ -4,17 +4,15 @@ import Web
 /// A topic's page: its posts a page at a time, each with its quote as the quoted post is
 /// now, and the reply form at the foot.
 enum TopicPages {
-    /// Posts are written under the page's h1 and each post's h2.
-    static let markdown = Markdown(headingOffset: 2)
-
     static func topic(_ view: TopicView, context: Context) -> HTML {
         let t = context.t
         let topic = view.topic
-        let posts = view.posts.map { PostPages.article($0, topic: topic, moderates: view.moderates, standing: view.standing, context: context) }
+        let labels = PostPages.Labels(t)
+        let posts = view.posts.map { PostPages.article($0, topic: topic, moderates: view.moderates, standing: view.standing, labels: labels, context: context) }
         let gate: HTML = view.seesOthers ? "" : "<p class=\"notice\" role=\"status\">\(t("forum.prompt.answer_first"))</p>"
         let waiting: HTML = view.waiting.isEmpty ? "" : """
             <section aria-labelledby="waiting-title"><h2 id="waiting-title">\(t("forum.waiting.title"))</h2>
-            \(view.waiting.map { PostPages.article($0, topic: topic, moderates: view.moderates, standing: view.standing, context: context) })</section>
+            \(view.waiting.map { PostPages.article($0, topic: topic, moderates: view.moderates, standing: view.standing, labels: labels, context: context) })</section>
             """
         return """
         \(ForumFormat.breadcrumb(t, forum: topic.forum))
@@ -94,7 +92,7 @@ enum TopicPages {
     static func replyPage(_ topic: Topic, quoted: Post?, form: FormState, standing: WriteStanding, context: Context) -> HTML {
         let t = context.t
         let quote: HTML = quoted.map { post in
-            "<blockquote class=\"post-quote\"><p>\(t("forum.quote.by", ["name": ForumFormat.name(post.authorName, t: t), "n": String(post.position ?? 0)]))</p>\(markdown.render(post.body))</blockquote>"
+            "<blockquote class=\"post-quote\"><p>\(t("forum.quote.by", ["name": ForumFormat.name(post.authorName, t: t), "n": String(post.position ?? 0)]))</p>\(PostCooking.words(post))</blockquote>"
         } ?? ""
         return """
         \(ForumFormat.breadcrumb(t, forum: topic.forum))

@@ -44,12 +44,13 @@ enum TopicRoutes {
         let moderates = ForumPolicy.canModerate(user, forumID: topic.forum.id)
         let seesOthers = PostPolicy.seesOthers(
             user, replyFirst: topic.replyFirst, answered: topic.readerAnswered, moderates: moderates, editionID: topic.forum.editionID)
+        let thread = try PostQueries.fetchThread(
+            db, topicID: topic.id, positions: seesOthers ? PostQueries.positions(page: page) : 1...1, readerID: user.id)
         let view = TopicView(
             topic: topic, page: page, pages: ForumPaging.pageCount(posts: topic.postCount),
-            posts: seesOthers ? try PostQueries.fetchPage(db, topicID: topic.id, page: page) : try PostQueries.fetchOpening(db, topicID: topic.id),
-            waiting: try PostQueries.fetchOwnWaiting(db, topicID: topic.id, authorID: user.id), seesOthers: seesOthers, moderates: moderates,
+            posts: thread.posts, waiting: thread.waiting, seesOthers: seesOthers, moderates: moderates,
             standing: try PostingRules.standing(db, reader: user, forum: topic.forum, topic: topic),
-            following: try FollowQueries.followsTopic(db, userID: user.id, topicID: topic.id), form: form)
+            following: topic.reader?.follows ?? false, form: form)
         let response = context.page(topic.title, TopicPages.topic(view, context: context), status: status, section: .forums)
         return retryAfter.map { response.retrying(after: $0) } ?? response
     }

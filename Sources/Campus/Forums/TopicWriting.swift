@@ -39,11 +39,14 @@ enum TopicWriting {
     /// Keeps the text as it was (and the title, when the opening post's edit changes it)
     /// as a revision, then writes the new one. False when the post changed meanwhile.
     static func edit(_ db: Connection, post: Post, editor: Int64, body: String, title: (old: String, new: String)?) throws -> Bool {
+        let cooked = PostCooking.cook(body, language: post.language)
         let changed = try db.execute("""
             WITH old AS (SELECT id, body FROM posts WHERE id = \(post.id) AND status = \(post.status.rawValue) FOR UPDATE),
             kept AS (INSERT INTO post_revisions (post_id, editor_id, body, title)
                      SELECT id, \(editor), body, \(title?.old) FROM old RETURNING 1)
-            UPDATE posts p SET body = \(body), edited_at = now() FROM old WHERE p.id = old.id
+            UPDATE posts p SET body = \(body), edited_at = now(),
+                   cooked = \(cooked.html), cooked_version = \(PostCooking.version), excerpt = \(cooked.excerpt)
+            FROM old WHERE p.id = old.id
             """)
         guard changed == 1 else { return false }
         if let title {

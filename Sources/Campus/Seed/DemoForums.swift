@@ -92,9 +92,11 @@ enum DemoForums {
 
     @discardableResult
     static func insertPost(_ db: Connection, topic: Int64, author: Int64, body: String, language: Language, replyTo: Int64?, hoursAgo: Int) throws -> Int64 {
-        try db.query("""
-            INSERT INTO posts (topic_id, author_id, reply_to, body, language, created_at)
-            VALUES (\(topic), \(author), \(replyTo), \(body), \(language.rawValue), now() - make_interval(hours => \(hoursAgo)::int))
+        let cooked = PostCooking.cook(body, language: language.rawValue)
+        return try db.query("""
+            INSERT INTO posts (topic_id, author_id, reply_to, body, language, created_at, cooked, cooked_version, excerpt)
+            VALUES (\(topic), \(author), \(replyTo), \(body), \(language.rawValue), now() - make_interval(hours => \(hoursAgo)::int),
+                    \(cooked.html), \(PostCooking.version), \(cooked.excerpt))
             RETURNING id
             """).first?["id"] ?? 0
     }

@@ -140,7 +140,8 @@ public struct Localizer: Sendable {
         calendar = CalendarWords(self.messages, fallback: self.fallback)
     }
 
-    func template(_ key: String) -> MessageTemplate? { messages[key] ?? fallback[key] }
+    /// The message for `key` as a template, for a page that fills it many times.
+    public func template(_ key: String) -> MessageTemplate? { messages[key] ?? fallback[key] }
 
     /// The message for `key` with `{name}` placeholders filled. A missing key shows the key
     /// itself (the catalog test keeps that from shipping).

@@ -16,6 +16,9 @@ public struct RoutePattern: Sendable, Hashable, ExpressibleByStringLiteral, Cust
     let specificity: [Int]
     /// The path of a pattern without parameters, printed once rather than for every link.
     private let fixedPath: String?
+    /// A pattern with one bare parameter, as the text on either side of it: a link to a
+    /// record by its number is then two appends (a topic's page prints hundreds of them).
+    private let aroundOne: [String]?
 
     public init(_ pattern: String) {
         let segments: [Segment] = pattern.split(separator: "/").map { part in
@@ -35,6 +38,16 @@ public struct RoutePattern: Sendable, Hashable, ExpressibleByStringLiteral, Cust
         }
         let fixed = segments.allSatisfy { if case .literal = $0 { true } else { false } }
         fixedPath = fixed ? RoutePattern.printed(segments, []) : nil
+        var around = [""]
+        for segment in segments {
+            switch segment {
+            case .literal(let text): around[around.count - 1] += "/" + text
+            case .parameter: around[around.count - 1] += "/"; around.append("")
+            case .suffixed: around = []
+            }
+            if around.isEmpty { break }
+        }
+        aroundOne = around.count == 2 ? around : nil
     }
 
     public init(stringLiteral value: String) { self.init(value) }
@@ -66,6 +79,20 @@ public struct RoutePattern: Sendable, Hashable, ExpressibleByStringLiteral, Cust
 
     public func path() -> String { fixedPath ?? path(filling: []) }
     public func path(_ value: some CustomStringConvertible) -> String { checked([value.description]) }
+    /// A record's number needs no percent-encoding and is never empty.
+    public func path(_ number: Int64) -> String {
+        guard let aroundOne else { return checked([String(number)]) }
+        return aroundOne[0] + String(number) + aroundOne[1]
+    }
+    public func path(_ number: Int) -> String { path(Int64(number)) }
+
+    /// The same link written straight into a page's bytes, escaped as any text.
+    func append(_ number: Int64, to out: inout [UInt8]) {
+        guard let aroundOne else { return HTML.escape(path(number), into: &out) }
+        HTML.escape(aroundOne[0], into: &out)
+        HTML.appendDecimal(number, to: &out)
+        HTML.escape(aroundOne[1], into: &out)
+    }
     public func path(_ first: some CustomStringConvertible, _ second: some CustomStringConvertible) -> String {
         checked([first.description, second.description])
     }
@@ -218,5 +245,13 @@ public struct Router<Handler>: @unchecked Sendable {
             }
         }
         return result
+    }
+}
+
+extension HTML.Interpolation {
+    /// `href="\(path: ForumPaths.post, id)"`: a record's link without a `String` in between,
+    /// for pages that print one for each of many rows.
+    public mutating func appendInterpolation(path pattern: RoutePattern, _ number: Int64) {
+        pattern.append(number, to: &bytes)
     }
 }
