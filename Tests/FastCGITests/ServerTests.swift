@@ -20,6 +20,9 @@ final class EchoResponder: Responder {
         if request.rawPath == "/big" {
             return Response(status: .ok, headers: [("Content-Type", "application/octet-stream")], body: [UInt8](repeating: 65, count: 4 << 20))
         }
+        if request.rawPath.hasPrefix("/sized/"), let size = Int(request.rawPath.dropFirst(7)) {
+            return Response(status: .ok, headers: [("Content-Type", "application/octet-stream")], body: (0..<size).map { UInt8(truncatingIfNeeded: $0 % 251) })
+        }
         let defect = request.defect.map { "\($0)" } ?? "none"
         return .text("\(request.method) \(request.rawPath) query=\(request.rawQuery) body=\(request.body.count) defect=\(defect) header=\(request.headers["x-test"] ?? "")")
     }
@@ -110,6 +113,19 @@ final class RunningServer: @unchecked Sendable {
             if reply?.text.hasPrefix("GET /n/\(index) ") != true { failures.withLock { $0 += 1 } }
         }
         #expect(failures.withLock { $0 } == 0)
+    }
+
+    /// Small answers go through libfcgi's stream; larger ones as records of up to 64 KB of
+    /// our own: either way every byte arrives, in order, across records' boundaries.
+    @Test func answersOfEverySizeArriveWhole() throws {
+        let server = try RunningServer(workers: 1)
+        defer { server.stop() }
+        for size in [0, 1, 8_192, 8_193, 65_000, 65_528, 65_529, 200_000, 1 << 20] {
+            let reply = try server.send(FastCGIClient.params("GET", "/sized/\(size)"))
+            #expect(reply.status == 200)
+            #expect(reply.body == (0..<size).map { UInt8(truncatingIfNeeded: $0 % 251) }, "\(size) bytes")
+            #expect(reply.header("Content-Type") == "application/octet-stream")
+        }
     }
 
     @Test func aClientThatHangsUpCostsNothing() throws {

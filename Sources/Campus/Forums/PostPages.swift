@@ -22,20 +22,52 @@ enum PostPages {
     }
 
     static func article(_ post: Post, topic: Topic, moderates: Bool, standing: WriteStanding, labels: Labels, context: Context) -> HTML {
+        var out = HTML()
+        write(post, topic: topic, moderates: moderates, standing: standing, labels: labels, context: context, into: &out)
+        return out
+    }
+
+    /// One post as an article, appended to `out`: a thread's page writes fifty of these
+    /// into one buffer, piece by piece.
+    static func write(
+        _ post: Post, topic: Topic, moderates: Bool, standing: WriteStanding, labels: Labels, context: Context, into out: inout HTML
+    ) {
         let t = context.t
-        let number: HTML = post.position.map { position in
-            "<a class=\"post-number\" href=\"\(path: ForumPaths.post, post.id)\" aria-label=\"\(labels.permalink.filled { name in name == "n" ? String(position) : nil })\">#\(position)</a> · "
-        } ?? ""
-        let edited: HTML = post.editedAt.map { " · <span title=\"\(t.dateTime($0, timeZone: context.timeZone))\">\(labels.edited)</span>" } ?? ""
-        return """
-        <article class="post post-\(post.status.rawValue)" id="post-\(post.id)" aria-labelledby="post-\(post.id)-by">
-        <header class="post-meta"><h2 class="post-author" id="post-\(post.id)-by">\(ForumFormat.name(post.authorName, t: t))</h2> \
-        <span class="muted">\(number)\(ForumFormat.time(post.createdAt, context: context))\(edited)</span></header>
-        \(post.quote.map { quote($0, t: t) })
-        \(words(post, moderates: moderates, context: context))
-        \(actions(post, topic: topic, moderates: moderates, standing: standing, labels: labels, context: context))
-        </article>
-        """
+        out.append("<article class=\"post post-")
+        out.append(text: post.status.rawValue)
+        out.append("\" id=\"post-")
+        out.append(number: post.id)
+        out.append("\" aria-labelledby=\"post-")
+        out.append(number: post.id)
+        out.append("-by\">\n<header class=\"post-meta\"><h2 class=\"post-author\" id=\"post-")
+        out.append(number: post.id)
+        out.append("-by\">")
+        out.append(text: ForumFormat.name(post.authorName, t: t))
+        out.append("</h2> <span class=\"muted\">")
+        if let position = post.position {
+            out.append("<a class=\"post-number\" href=\"")
+            out.append(path: ForumPaths.post, post.id)
+            out.append("\" aria-label=\"")
+            out.append(text: labels.permalink.filled { name in name == "n" ? String(position) : nil })
+            out.append("\">#")
+            out.append(number: Int64(position))
+            out.append("</a> · ")
+        }
+        out.append(html: ForumFormat.time(post.createdAt, context: context))
+        if let editedAt = post.editedAt {
+            out.append(" · <span title=\"")
+            out.append(text: t.dateTime(editedAt, timeZone: context.timeZone))
+            out.append("\">")
+            out.append(text: labels.edited)
+            out.append("</span>")
+        }
+        out.append("</span></header>\n")
+        if let quote = post.quote { out.append(html: self.quote(quote, t: t)) }
+        out.append("\n")
+        out.append(html: words(post, moderates: moderates, context: context))
+        out.append("\n")
+        actions(post, topic: topic, moderates: moderates, standing: standing, labels: labels, context: context, into: &out)
+        out.append("\n</article>")
     }
 
     /// The quoted post as it is now: its opening words, or that it was removed — never the
@@ -120,30 +152,43 @@ enum PostPages {
         }
     }
 
-    static func actions(_ post: Post, topic: Topic, moderates: Bool, standing: WriteStanding, labels: Labels, context: Context) -> HTML {
+    /// The post's links and buttons for this reader, in a footer (none when there are none).
+    static func actions(
+        _ post: Post, topic: Topic, moderates: Bool, standing: WriteStanding, labels: Labels, context: Context, into out: inout HTML
+    ) {
         let t = context.t
         let mine = post.authorID == context.user?.id
-        var links: [HTML] = []
-        if post.status == .visible, standing == .allowed {
-            links.append("<a href=\"\(path: ForumPaths.reply, post.id)\">\(labels.reply)</a>")
+        var count = 0
+        func next() {
+            out.append(count == 0 ? "<footer class=\"post-actions\">" : " · ")
+            count += 1
         }
-        if post.status == .visible, !mine { links.append("<a href=\"\(path: ForumPaths.flag, post.id)\">\(labels.flag)</a>") }
+        func link(_ pattern: RoutePattern, _ label: String) {
+            next()
+            out.append("<a href=\"")
+            out.append(path: pattern, post.id)
+            out.append("\">")
+            out.append(text: label)
+            out.append("</a>")
+        }
+        if post.status == .visible, standing == .allowed { link(ForumPaths.reply, labels.reply) }
+        if post.status == .visible, !mine { link(ForumPaths.flag, labels.flag) }
         if mine, post.status != .deleted, post.status != .rejected, !topic.isLocked || post.status == .hidden || moderates {
-            links.append("<a href=\"\(path: ForumPaths.edit, post.id)\">\(labels.edit)</a>")
-            if post.status != .pending { links.append("<a href=\"\(path: ForumPaths.delete, post.id)\">\(labels.delete)</a>") }
+            link(ForumPaths.edit, labels.edit)
+            if post.status != .pending { link(ForumPaths.delete, labels.delete) }
         }
         if mine, post.status == .hidden {
-            links.append(post.reviewRequested ? "<span class=\"muted\">\(t("forum.review.requested"))</span>" : """
+            next()
+            out.append(html: post.reviewRequested ? "<span class=\"muted\">\(t("forum.review.requested"))</span>" : """
                 <form class="inline" method="post" action="\(path: ForumPaths.requestReview, post.id)">\(csrfField(context.chrome))\
                 <button type="submit" class="link-button">\(t("forum.review.request"))</button></form>
                 """)
         }
         if moderates {
-            links.append("<a href=\"\(path: ForumPaths.postModerate, post.id)\">\(labels.moderate)</a>")
-            if post.editedAt != nil { links.append("<a href=\"\(path: ForumPaths.revisions, post.id)\">\(labels.revisions)</a>") }
+            link(ForumPaths.postModerate, labels.moderate)
+            if post.editedAt != nil { link(ForumPaths.revisions, labels.revisions) }
         }
-        guard !links.isEmpty else { return "" }
-        return "<footer class=\"post-actions\">\(links.joined(separator: " · "))</footer>"
+        if count > 0 { out.append("</footer>") }
     }
 
     static func edit(_ post: Post, topic: Topic, form: FormState, opening: Bool, context: Context) -> HTML {

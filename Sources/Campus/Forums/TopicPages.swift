@@ -8,7 +8,11 @@ enum TopicPages {
         let t = context.t
         let topic = view.topic
         let labels = PostPages.Labels(t)
-        let posts = view.posts.map { PostPages.article($0, topic: topic, moderates: view.moderates, standing: view.standing, labels: labels, context: context) }
+        var posts = HTML()
+        posts.reserveCapacity(view.posts.count * 1_024)
+        for post in view.posts {
+            PostPages.write(post, topic: topic, moderates: view.moderates, standing: view.standing, labels: labels, context: context, into: &posts)
+        }
         let gate: HTML = view.seesOthers ? "" : "<p class=\"notice\" role=\"status\">\(t("forum.prompt.answer_first"))</p>"
         let waiting: HTML = view.waiting.isEmpty ? "" : """
             <section aria-labelledby="waiting-title"><h2 id="waiting-title">\(t("forum.waiting.title"))</h2>

@@ -48,6 +48,15 @@ public struct HTML: Sendable, Equatable, ExpressibleByStringInterpolation, Custo
     /// Appends escaped text: for loops that build markup piece by piece.
     public mutating func append(text: String) { HTML.escape(text, into: &bytes) }
 
+    /// Appends literal markup, a number or other markup: for pages that write many rows
+    /// into one buffer without a value (and an allocation) per piece.
+    public mutating func append(_ literal: StaticString) { HTML.append(literal, to: &bytes) }
+    public mutating func append(number: Int64) { HTML.appendDecimal(number, to: &bytes) }
+    public mutating func append(html: HTML) { bytes.append(contentsOf: html.bytes) }
+    public mutating func reserveCapacity(_ count: Int) { bytes.reserveCapacity(count) }
+    /// A record's link by a one-parameter route, escaped as any text.
+    public mutating func append(path pattern: RoutePattern, _ number: Int64) { pattern.append(number, to: &bytes) }
+
     public struct Interpolation: StringInterpolationProtocol {
         var bytes: [UInt8] = []
 
