@@ -183,7 +183,7 @@ public final class Connection {
 
     private func prepare(_ sql: SQL, on handle: OpaquePointer) throws(PostgresError) -> String {
         let types = sql.binds.map(\.type)
-        let key = StatementKey(text: sql.text, types: types)
+        let key = StatementKey(parts: sql.parts, types: types)
         if let name = statements[key] { return name }
         if statements.count >= Connection.maxStatements {
             try run("DEALLOCATE ALL")
@@ -191,7 +191,7 @@ public final class Connection {
         }
         let name = "s\(statements.count + 1)"
         let result = types.withUnsafeBufferPointer { oids in
-            PQprepare(handle, name, key.text, Int32(types.count), oids.baseAddress)
+            PQprepare(handle, name, sql.text, Int32(types.count), oids.baseAddress)
         }
         _ = try check(result, on: handle)
         statements[key] = name
@@ -292,8 +292,11 @@ public final class Connection {
     }
 
     /// A prepared statement is its text and its parameters' types.
+    /// A statement as the code wrote it: its pieces of text and where its parameters go,
+    /// with their types. Looked up without joining the pieces into one text (a topic's
+    /// statements run to kilobytes): the same literals compare by identity at once.
     private struct StatementKey: Hashable {
-        let text: String
+        let parts: [SQL.Part]
         let types: [UInt32]
     }
 

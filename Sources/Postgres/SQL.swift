@@ -5,7 +5,7 @@
 /// Text from outside can never become SQL: the only way to splice raw text is
 /// `\(unsafeRaw:)`, which review can find. Fragments compose with `\(otherSQL)`.
 public struct SQL: Sendable, ExpressibleByStringInterpolation {
-    enum Part: Sendable {
+    enum Part: Sendable, Hashable {
         case text(String)
         case bind(Int)
     }

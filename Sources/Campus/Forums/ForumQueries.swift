@@ -5,14 +5,30 @@ import Postgres
 enum ForumQueries {
     /// Forum `f`'s columns for `forum(_:prefix:)`, named with `prefix`.
     static func columns(_ reader: CurrentUser?, forum f: SQL = "f", prefix: String = "") -> SQL {
+        "\(fixedColumns(forum: f, prefix: prefix)), \(ForumPolicy.participatesSQL(reader, forum: f)) AS \(unsafeRaw: prefix)participates"
+    }
+
+    /// The columns that do not depend on the reader, for forum `f` with names from `prefix`;
+    /// those of forums `f` with no prefix or `forum_` (a topic's) made once.
+    static func fixedColumns(forum f: SQL, prefix: String) -> SQL {
+        switch (f.text, prefix) {
+        case ("f", ""): plainColumns
+        case ("f", "forum_"): topicForumColumns
+        default: makeFixedColumns(forum: f, prefix: prefix)
+        }
+    }
+
+    private static let plainColumns = makeFixedColumns(forum: "f", prefix: "")
+    private static let topicForumColumns = makeFixedColumns(forum: "f", prefix: "forum_")
+
+    private static func makeFixedColumns(forum f: SQL, prefix: String) -> SQL {
         """
         \(f).id AS \(unsafeRaw: prefix)id, \(f).edition_id AS \(unsafeRaw: prefix)edition_id,
         coalesce(\(f).title, \(Participation.editionTitleSQL(edition: "\(f).edition_id")), '') AS \(unsafeRaw: prefix)title,
         \(f).description AS \(unsafeRaw: prefix)description, \(f).network AS \(unsafeRaw: prefix)network,
         coalesce(\(f).language, \(Participation.editionLanguageSQL(edition: "\(f).edition_id")), 'es') AS \(unsafeRaw: prefix)language,
         \(f).premoderation AS \(unsafeRaw: prefix)premoderation, \(f).topic_count AS \(unsafeRaw: prefix)topic_count,
-        \(f).post_count AS \(unsafeRaw: prefix)post_count, \(f).last_post_at AS \(unsafeRaw: prefix)last_post_at,
-        \(ForumPolicy.participatesSQL(reader, forum: f)) AS \(unsafeRaw: prefix)participates
+        \(f).post_count AS \(unsafeRaw: prefix)post_count, \(f).last_post_at AS \(unsafeRaw: prefix)last_post_at
         """
     }
 
@@ -86,7 +102,9 @@ enum ForumQueries {
             SELECT \(topicColumns(reader)),
                    coalesce((SELECT tf.following FROM topic_follows tf WHERE tf.user_id = \(reader.id) AND tf.topic_id = t.id), false)
                        AS reader_follows,
-                   s.ends_at AS suspended_until, s.reason AS suspension_reason
+                   s.ends_at AS suspended_until, s.reason AS suspension_reason,
+                   EXISTS (SELECT 1 FROM posts w WHERE w.topic_id = t.id AND w.author_id = \(reader.id)
+                           AND w.status IN ('pending', 'rejected')) AS reader_waiting
             FROM forum_topics t JOIN forums f ON f.id = t.forum_id
             LEFT JOIN LATERAL (\(SuspensionQueries.activeSQL(reader.id))) s ON true
             WHERE t.id = \(id)
@@ -94,20 +112,25 @@ enum ForumQueries {
             let until: Date? = try row["suspended_until"]
             return try topic(row, reader: TopicReader(
                 userID: reader.id, follows: try row["reader_follows"],
-                suspension: try until.map { Suspension(until: $0, reason: try row["suspension_reason"]) }))
+                suspension: try until.map { Suspension(until: $0, reason: try row["suspension_reason"]) },
+                hasWaiting: try row["reader_waiting"]))
         }
     }
 
     static func topicColumns(_ reader: CurrentUser?) -> SQL {
         """
-        t.id, t.author_id, t.title, t.language, t.created_at, t.pinned_at IS NOT NULL AS pinned,
-        t.locked_at IS NOT NULL AS locked, t.slow_mode_seconds, t.session_id,
-        \(Participation.sessionTitleSQL(session: "t.session_id")) AS session_title,
-        t.reply_first, t.answer_by, t.post_count, t.last_post_at,
-        \(reader.map { PostPolicy.answeredSQL($0.id) } ?? "false") AS answered,
+        \(fixedTopicColumns), \(reader.map { PostPolicy.answeredSQL($0.id) } ?? "false") AS answered,
         \(columns(reader, prefix: "forum_"))
         """
     }
+
+    /// Topic `t`'s columns that do not depend on the reader, made once.
+    private static let fixedTopicColumns: SQL = """
+        t.id, t.author_id, t.title, t.language, t.created_at, t.pinned_at IS NOT NULL AS pinned,
+        t.locked_at IS NOT NULL AS locked, t.slow_mode_seconds, t.session_id,
+        \(Participation.sessionTitleSQL(session: "t.session_id")) AS session_title,
+        t.reply_first, t.answer_by, t.post_count, t.last_post_at
+        """
 
     static func topic(_ row: Row, reader: TopicReader? = nil) throws -> Topic {
         let slow: Int32? = try row["slow_mode_seconds"]

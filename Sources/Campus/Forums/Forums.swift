@@ -65,11 +65,14 @@ struct Topic: Sendable {
 }
 
 /// What a topic's page needs to know of its reader besides the topic, read in the same
-/// statement: whether they follow it, and their suspension from posting, if any.
+/// statement: whether they follow it, their suspension from posting, if any, and whether
+/// they have posts waiting there.
 struct TopicReader: Sendable {
     let userID: Int64
     let follows: Bool
     let suspension: Suspension?
+    /// They have posts in the topic waiting for approval or turned down.
+    let hasWaiting: Bool
 }
 
 /// A suspension from posting in force.

@@ -46,24 +46,33 @@ enum PostQueries {
 
     /// A range of a topic's posts (a page, or the opening post alone while a prompt waits
     /// for the reader's own reflection), read straight off the (topic_id, position) index
-    /// however long the topic grows; and, in the same statement, the reader's own posts
-    /// waiting for approval or turned down — not in the thread yet, shown to them below it.
-    static func fetchThread(_ db: Connection, topicID: Int64, positions: ClosedRange<Int>, readerID: Int64) throws -> (posts: [Post], waiting: [Post]) {
+    /// however long the topic grows; and, in the same statement when `waitingOf` has any,
+    /// that reader's posts waiting for approval or turned down — not in the thread yet,
+    /// shown to them below it. (Without them the statement is half the plan to start.)
+    static func fetchThread(_ db: Connection, topicID: Int64, positions: ClosedRange<Int>, waitingOf readerID: Int64?) throws -> (posts: [Post], waiting: [Post]) {
         var posts: [Post] = [], waiting: [Post] = []
         posts.reserveCapacity(positions.count)
-        // Each part in its order, put in order here (without sorting fifty wide rows in PostgreSQL).
-        for row in try db.query("""
-            (SELECT \(columns) FROM posts p LEFT JOIN posts q ON q.id = p.reply_to
-             WHERE p.topic_id = \(topicID) AND p.position BETWEEN \(positions.lowerBound) AND \(positions.upperBound))
-            UNION ALL
-            (SELECT \(columns) FROM posts p LEFT JOIN posts q ON q.id = p.reply_to
-             WHERE p.topic_id = \(topicID) AND p.author_id = \(readerID) AND p.status IN ('pending', 'rejected'))
-            """) {
+        let page: SQL = """
+            SELECT \(columns) FROM posts p LEFT JOIN posts q ON q.id = p.reply_to
+            WHERE p.topic_id = \(topicID) AND p.position BETWEEN \(positions.lowerBound) AND \(positions.upperBound)
+            """
+        let rows = try readerID.map { readerID in
+            // Each part in its order, put in order here (without sorting fifty wide rows in PostgreSQL).
+            try db.query("""
+                (\(page))
+                UNION ALL
+                (SELECT \(columns) FROM posts p LEFT JOIN posts q ON q.id = p.reply_to
+                 WHERE p.topic_id = \(topicID) AND p.author_id = \(readerID) AND p.status IN ('pending', 'rejected'))
+                """)
+        } ?? db.query("\(page) ORDER BY p.position")
+        for row in rows {
             let post = try post(row)
             if post.position == nil { waiting.append(post) } else { posts.append(post) }
         }
-        posts.sort { ($0.position ?? 0) < ($1.position ?? 0) }
-        waiting.sort { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }
+        if readerID != nil {
+            posts.sort { ($0.position ?? 0) < ($1.position ?? 0) }
+            waiting.sort { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }
+        }
         return (posts, waiting)
     }
 

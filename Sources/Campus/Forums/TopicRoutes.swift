@@ -45,7 +45,8 @@ enum TopicRoutes {
         let seesOthers = PostPolicy.seesOthers(
             user, replyFirst: topic.replyFirst, answered: topic.readerAnswered, moderates: moderates, editionID: topic.forum.editionID)
         let thread = try PostQueries.fetchThread(
-            db, topicID: topic.id, positions: seesOthers ? PostQueries.positions(page: page) : 1...1, readerID: user.id)
+            db, topicID: topic.id, positions: seesOthers ? PostQueries.positions(page: page) : 1...1,
+            waitingOf: topic.reader?.hasWaiting == false ? nil : user.id)
         let view = TopicView(
             topic: topic, page: page, pages: ForumPaging.pageCount(posts: topic.postCount),
             posts: thread.posts, waiting: thread.waiting, seesOthers: seesOthers, moderates: moderates,
