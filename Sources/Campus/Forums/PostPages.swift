@@ -129,7 +129,8 @@ enum PostPages {
             let reason: HTML = post.moderationReason.map { " \(t("forum.post.reason", ["reason": $0]))" } ?? ""
             label = "<p class=\"post-state\" role=\"note\"><strong>\(t(stateKey(post)))</strong>\(reason)</p>"
         }
-        let text: HTML = post.body.isEmpty
+        // (A thread's posts with stored HTML come without their Markdown: see PostQueries.threadColumns.)
+        let text: HTML = post.cooked == nil && post.body.isEmpty
             ? "<p class=\"muted\">\(t("forum.post.purged"))</p>" : PostCooking.words(post)
         return label + text
     }

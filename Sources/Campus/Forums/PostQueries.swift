@@ -6,13 +6,22 @@ import Web
 enum PostQueries {
     /// Post `p`'s columns, with the post it quotes (`q`, joined on `p.reply_to`) as it is now.
     /// In the order `post(_:)` reads them, which finds each where the last one was.
-    static let columns: SQL = """
-        p.id, p.topic_id, p.position, p.author_id, \(AccountQueries.nameSQL("p.author_id")) AS author_name, p.body, p.language,
+    static let columns = makeColumns(body: "p.body")
+
+    /// The same for a thread's page, which shows a post's stored HTML when it has one: its
+    /// Markdown then stays in the database (an empty `body`; a purged post has no HTML).
+    static let threadColumns = makeColumns(
+        body: "CASE WHEN p.cooked IS NOT NULL AND p.cooked_version = \(PostCooking.version) THEN '' ELSE p.body END")
+
+    private static func makeColumns(body: SQL) -> SQL {
+        """
+        p.id, p.topic_id, p.position, p.author_id, \(AccountQueries.nameSQL("p.author_id")) AS author_name, \(body) AS body, p.language,
         p.status, p.hidden_cause, p.moderation_reason, p.created_at, p.edited_at, p.review_requested_at IS NOT NULL AS review_requested,
         p.version, p.cooked_version, p.cooked, q.id AS quote_id, q.position AS quote_position,
         \(AccountQueries.nameSQL("q.author_id")) AS quote_author, q.status AS quote_status, q.excerpt AS quote_excerpt,
         CASE WHEN q.excerpt IS NULL THEN left(q.body, 400) END AS quote_body
         """
+    }
 
     static func post(_ row: Row) throws -> Post {
         let id: Int64 = try row["id"], topicID: Int64 = try row["topic_id"], position: Int32? = try row["position"]
@@ -53,7 +62,7 @@ enum PostQueries {
         var posts: [Post] = [], waiting: [Post] = []
         posts.reserveCapacity(positions.count)
         let page: SQL = """
-            SELECT \(columns) FROM posts p LEFT JOIN posts q ON q.id = p.reply_to
+            SELECT \(threadColumns) FROM posts p LEFT JOIN posts q ON q.id = p.reply_to
             WHERE p.topic_id = \(topicID) AND p.position BETWEEN \(positions.lowerBound) AND \(positions.upperBound)
             """
         let rows = try readerID.map { readerID in
@@ -61,7 +70,7 @@ enum PostQueries {
             try db.query("""
                 (\(page))
                 UNION ALL
-                (SELECT \(columns) FROM posts p LEFT JOIN posts q ON q.id = p.reply_to
+                (SELECT \(threadColumns) FROM posts p LEFT JOIN posts q ON q.id = p.reply_to
                  WHERE p.topic_id = \(topicID) AND p.author_id = \(readerID) AND p.status IN ('pending', 'rejected'))
                 """)
         } ?? db.query("\(page) ORDER BY p.position")
