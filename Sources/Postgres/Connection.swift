@@ -141,6 +141,62 @@ public final class Connection {
         return try check(result, on: handle)
     }
 
+    /// Runs statements that do not depend on each other in one round trip, through libpq's
+    /// pipeline mode (one implicit transaction, as for a statement alone), and returns
+    /// each one's rows in order. The first failure is thrown; the statements after it do
+    /// not run. Inside a transaction they simply run one after the other.
+    public func queryAll(_ statements: [SQL]) throws(PostgresError) -> [Rows] {
+        guard let handle, PQstatus(handle) == CONNECTION_OK else {
+            throw PostgresError(kind: .connection, message: "not connected")
+        }
+        if statements.count < 2 || transactionDepth > 0 {
+            var all: [Rows] = []
+            for sql in statements { all.append(try query(sql)) }
+            return all
+        }
+        // Prepared before the pipeline starts: preparing waits for its own answer.
+        var names: [String] = []
+        for sql in statements {
+            settings.observer?(sql)
+            names.append(try prepare(sql, on: handle))
+        }
+        guard PQenterPipelineMode(handle) == 1 else {
+            throw PostgresError(kind: .query, message: Connection.errorMessage(handle))
+        }
+        var sent = 0
+        for (sql, name) in zip(statements, names) {
+            let ok = Connection.withParameters(sql.binds) { values, lengths, formats, count in
+                PQsendQueryPrepared(handle, name, count, values, lengths, formats, 0)
+            }
+            guard ok == 1 else { break }
+            sent += 1
+        }
+        _ = PQpipelineSync(handle)
+        // Every answer is read, the failed and the skipped ones too, before leaving the pipeline.
+        var all: [Rows] = []
+        var failure: PostgresError?
+        for _ in 0..<sent {
+            let result = PQgetResult(handle)
+            if failure == nil {
+                do throws(PostgresError) { all.append(try check(result, on: handle)) } catch { failure = error }
+            } else if let result {
+                PQclear(result)
+            }
+            while let extra = PQgetResult(handle) { PQclear(extra) }
+        }
+        while let result = PQgetResult(handle) {
+            let status = PQresultStatus(result)
+            PQclear(result)
+            if status == PGRES_PIPELINE_SYNC { break }
+        }
+        _ = PQexitPipelineMode(handle)
+        if let failure { throw failure }
+        guard sent == statements.count else {
+            throw PostgresError(kind: PQstatus(handle) == CONNECTION_OK ? .query : .connection, message: Connection.errorMessage(handle))
+        }
+        return all
+    }
+
     /// Runs a statement and returns the number of rows it affected.
     @discardableResult
     public func execute(_ sql: SQL) throws(PostgresError) -> Int {
@@ -291,7 +347,6 @@ public final class Connection {
         }
     }
 
-    /// A prepared statement is its text and its parameters' types.
     /// A statement as the code wrote it: its pieces of text and where its parameters go,
     /// with their types. Looked up without joining the pieces into one text (a topic's
     /// statements run to kilobytes): the same literals compare by identity at once.

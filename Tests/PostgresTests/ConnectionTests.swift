@@ -79,6 +79,30 @@ import TestSupport
         #expect(throws: PostgresError.self) { try db.query("SELECT * FROM no_such_table") }
     }
 
+    /// Statements sent together come back in order; a failure is thrown, the ones after it
+    /// do not run, and the connection goes on as before.
+    @Test func statementsSentTogetherAnswerInOrder() throws {
+        let answers = try db.queryAll(["SELECT \(1) AS n", "SELECT \("two") AS s, generate_series(1, 3) AS k", "SELECT 3 AS n WHERE false"])
+        #expect(answers.count == 3)
+        #expect(try answers[0].first?["n"] == 1)
+        #expect(try answers[1].map { try $0["k"] as Int } == [1, 2, 3])
+        #expect(try answers[1].first?["s"] == "two")
+        #expect(answers[2].isEmpty)
+        do {
+            _ = try db.queryAll(["SELECT 1 AS n", "SELECT * FROM no_such_table", "INSERT INTO items (name) VALUES ('after-a-failure')"])
+            Issue.record("expected the missing table to fail")
+        } catch {
+            #expect(error.sqlState == "42P01")
+        }
+        #expect(try db.query("SELECT 1 FROM items WHERE name = 'after-a-failure'").isEmpty)
+        #expect(try db.query("SELECT \(5) AS n").first?["n"] == 5)
+        // In a transaction they run one after the other, inside it.
+        try db.transaction {
+            let inside = try db.queryAll(["INSERT INTO items (name) VALUES ('pipelined') RETURNING id", "SELECT count(*)::int8 AS n FROM items WHERE name = 'pipelined'"])
+            #expect(try inside[1].first?["n"] == 1)
+        }
+    }
+
     @Test func aThrowingTransactionRollsBack() throws {
         struct Oops: Error {}
         #expect(throws: Oops.self) {

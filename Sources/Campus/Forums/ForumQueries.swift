@@ -93,12 +93,15 @@ enum ForumQueries {
     /// A topic with its forum and the reader's standing in it (whether they answered it,
     /// follow it, are suspended); the caller applies the policy.
     static func fetchTopic(_ db: Connection, id: Int64, reader: CurrentUser?) throws -> Topic? {
+        try readTopic(db.query(topicSQL(id: id, reader: reader)), reader: reader)
+    }
+
+    /// The statement `fetchTopic` sends, for a page that sends it with others.
+    static func topicSQL(id: Int64, reader: CurrentUser?) -> SQL {
         guard let reader else {
-            return try db.query("""
-                SELECT \(topicColumns(nil)) FROM forum_topics t JOIN forums f ON f.id = t.forum_id WHERE t.id = \(id)
-                """).first.map { try topic($0) }
+            return "SELECT \(topicColumns(nil)) FROM forum_topics t JOIN forums f ON f.id = t.forum_id WHERE t.id = \(id)"
         }
-        return try db.query("""
+        return """
             SELECT \(topicColumns(reader)),
                    coalesce((SELECT tf.following FROM topic_follows tf WHERE tf.user_id = \(reader.id) AND tf.topic_id = t.id), false)
                        AS reader_follows,
@@ -108,13 +111,17 @@ enum ForumQueries {
             FROM forum_topics t JOIN forums f ON f.id = t.forum_id
             LEFT JOIN LATERAL (\(SuspensionQueries.activeSQL(reader.id))) s ON true
             WHERE t.id = \(id)
-            """).first.map { row in
-            let until: Date? = try row["suspended_until"]
-            return try topic(row, reader: TopicReader(
-                userID: reader.id, follows: try row["reader_follows"],
-                suspension: try until.map { Suspension(until: $0, reason: try row["suspension_reason"]) },
-                hasWaiting: try row["reader_waiting"]))
-        }
+            """
+    }
+
+    static func readTopic(_ rows: Rows, reader: CurrentUser?) throws -> Topic? {
+        guard let row = rows.first else { return nil }
+        guard let reader else { return try topic(row) }
+        let until: Date? = try row["suspended_until"]
+        return try topic(row, reader: TopicReader(
+            userID: reader.id, follows: try row["reader_follows"],
+            suspension: try until.map { Suspension(until: $0, reason: try row["suspension_reason"]) },
+            hasWaiting: try row["reader_waiting"]))
     }
 
     static func topicColumns(_ reader: CurrentUser?) -> SQL {

@@ -59,29 +59,34 @@ enum PostQueries {
     /// that reader's posts waiting for approval or turned down — not in the thread yet,
     /// shown to them below it. (Without them the statement is half the plan to start.)
     static func fetchThread(_ db: Connection, topicID: Int64, positions: ClosedRange<Int>, waitingOf readerID: Int64?) throws -> (posts: [Post], waiting: [Post]) {
-        var posts: [Post] = [], waiting: [Post] = []
-        posts.reserveCapacity(positions.count)
+        try readThread(db.query(threadSQL(topicID: topicID, positions: positions, waitingOf: readerID)), positions: positions)
+    }
+
+    /// The statement `fetchThread` sends, for a page that sends it with others.
+    static func threadSQL(topicID: Int64, positions: ClosedRange<Int>, waitingOf readerID: Int64?) -> SQL {
         let page: SQL = """
             SELECT \(threadColumns) FROM posts p LEFT JOIN posts q ON q.id = p.reply_to
             WHERE p.topic_id = \(topicID) AND p.position BETWEEN \(positions.lowerBound) AND \(positions.upperBound)
             """
-        let rows = try readerID.map { readerID in
-            // Each part in its order, put in order here (without sorting fifty wide rows in PostgreSQL).
-            try db.query("""
-                (\(page))
-                UNION ALL
-                (SELECT \(threadColumns) FROM posts p LEFT JOIN posts q ON q.id = p.reply_to
-                 WHERE p.topic_id = \(topicID) AND p.author_id = \(readerID) AND p.status IN ('pending', 'rejected'))
-                """)
-        } ?? db.query("\(page) ORDER BY p.position")
+        guard let readerID else { return "\(page) ORDER BY p.position" }
+        // Each part in its order, put in order by `readThread` (without sorting fifty wide rows in PostgreSQL).
+        return """
+            (\(page))
+            UNION ALL
+            (SELECT \(threadColumns) FROM posts p LEFT JOIN posts q ON q.id = p.reply_to
+             WHERE p.topic_id = \(topicID) AND p.author_id = \(readerID) AND p.status IN ('pending', 'rejected'))
+            """
+    }
+
+    static func readThread(_ rows: Rows, positions: ClosedRange<Int>) throws -> (posts: [Post], waiting: [Post]) {
+        var posts: [Post] = [], waiting: [Post] = []
+        posts.reserveCapacity(positions.count)
         for row in rows {
             let post = try post(row)
             if post.position == nil { waiting.append(post) } else { posts.append(post) }
         }
-        if readerID != nil {
-            posts.sort { ($0.position ?? 0) < ($1.position ?? 0) }
-            waiting.sort { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }
-        }
+        posts.sort { ($0.position ?? 0) < ($1.position ?? 0) }
+        waiting.sort { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }
         return (posts, waiting)
     }
 

@@ -16,8 +16,12 @@ enum TopicRoutes {
     /// topic whose opening post waits for approval only for its author and moderators.
     static func loadTopic(_ context: Context, id: Int64? = nil) throws -> Topic {
         let user = try context.requireUser()
-        guard let topic = try ForumQueries.fetchTopic(try context.db, id: try id ?? context.parameters.id("id"), reader: user),
-            ForumPolicy.canRead(user, topic.forum.access),
+        return try checkedTopic(try ForumQueries.fetchTopic(try context.db, id: try id ?? context.parameters.id("id"), reader: user), reader: user)
+    }
+
+    /// The topic, if there is one and the reader may read it; else not found.
+    static func checkedTopic(_ topic: Topic?, reader user: CurrentUser) throws -> Topic {
+        guard let topic, ForumPolicy.canRead(user, topic.forum.access),
             topic.postCount > 0 || topic.authorID == user.id || ForumPolicy.canModerate(user, forumID: topic.forum.id)
         else { throw HTTPError(.notFound, reason: "forum.topic.not_found") }
         return topic
@@ -25,28 +29,52 @@ enum TopicRoutes {
 
     /// `page` (1 by default); a page past the last is not found.
     static func pageNumber(_ context: Context, topic: Topic) throws -> Int {
-        guard let text = try context.query()["page"] else { return 1 }
-        guard text.utf8.count <= 6, let page = Int(text), page >= 1 else { throw HTTPError(.badRequest, reason: "error.400.page") }
+        let page = try requestedPage(context)
         guard page <= ForumPaging.pageCount(posts: topic.postCount) else { throw HTTPError(.notFound, reason: "forum.page.not_found") }
         return page
     }
 
-    static func showTopic(_ context: Context) throws -> Response {
-        let topic = try loadTopic(context)
-        let page = try pageNumber(context, topic: topic)
-        return try render(context, topic: topic, page: page, form: FormState(t: context.t))
+    static func requestedPage(_ context: Context) throws -> Int {
+        guard let text = try context.query()["page"] else { return 1 }
+        guard text.utf8.count <= 6, let page = Int(text), page >= 1 else { throw HTTPError(.badRequest, reason: "error.400.page") }
+        return page
     }
 
-    /// The topic's page; `form` is the reply form at its foot (kept when refused).
-    static func render(_ context: Context, topic: Topic, page: Int, form: FormState, status: Status = .ok, retryAfter: Int? = nil) throws -> Response {
+    /// The topic and the posts of the page asked for, sent together (one round trip). The
+    /// posts are read before the topic says whether the reader may see them: they are
+    /// only used once it has, and only when they are the ones the page shows (no prompt
+    /// waiting for the reader's own reflection, no posts of theirs waiting); otherwise
+    /// the page asks again for what it shows.
+    static func showTopic(_ context: Context) throws -> Response {
+        let user = try context.requireUser()
+        let id = try context.parameters.id("id")
+        let requested = try requestedPage(context)
+        let positions = PostQueries.positions(page: requested)
+        let answers = try context.db.queryAll([
+            ForumQueries.topicSQL(id: id, reader: user),
+            PostQueries.threadSQL(topicID: id, positions: positions, waitingOf: nil),
+        ])
+        let topic = try checkedTopic(try ForumQueries.readTopic(answers[0], reader: user), reader: user)
+        let page = try pageNumber(context, topic: topic)
+        return try render(context, topic: topic, page: page, form: FormState(t: context.t),
+                          thread: (positions, try PostQueries.readThread(answers[1], positions: positions)))
+    }
+
+    /// The topic's page; `form` is the reply form at its foot (kept when refused). `thread`
+    /// is a page of posts already read (with no waiting posts), used when it is this page's.
+    static func render(
+        _ context: Context, topic: Topic, page: Int, form: FormState, status: Status = .ok, retryAfter: Int? = nil,
+        thread read: (positions: ClosedRange<Int>, posts: (posts: [Post], waiting: [Post]))? = nil
+    ) throws -> Response {
         let user = try context.requireUser()
         let db = try context.db
         let moderates = ForumPolicy.canModerate(user, forumID: topic.forum.id)
         let seesOthers = PostPolicy.seesOthers(
             user, replyFirst: topic.replyFirst, answered: topic.readerAnswered, moderates: moderates, editionID: topic.forum.editionID)
-        let thread = try PostQueries.fetchThread(
-            db, topicID: topic.id, positions: seesOthers ? PostQueries.positions(page: page) : 1...1,
-            waitingOf: topic.reader?.hasWaiting == false ? nil : user.id)
+        let positions = seesOthers ? PostQueries.positions(page: page) : 1...1
+        let waitingOf = topic.reader?.hasWaiting == false ? nil : user.id
+        let thread = try read.flatMap { $0.positions == positions && waitingOf == nil ? $0.posts : nil }
+            ?? PostQueries.fetchThread(db, topicID: topic.id, positions: positions, waitingOf: waitingOf)
         let view = TopicView(
             topic: topic, page: page, pages: ForumPaging.pageCount(posts: topic.postCount),
             posts: thread.posts, waiting: thread.waiting, seesOthers: seesOthers, moderates: moderates,
