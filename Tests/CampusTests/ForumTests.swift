@@ -33,7 +33,7 @@ import TestSupport
         #expect(reply.header("Location")?.hasPrefix("/topics/\(topic)#post-") == true)
         let thread = paula.get("/topics/\(topic)").bodyText
         #expect(thread.contains("Paula Participante (n.º 1) escribió:"))
-        #expect(thread.contains("La ciudad **cuida** cuando…"))
+        #expect(thread.contains("La ciudad cuida cuando…"))
 
         // The same reply sent again (a double click) leads to the one that exists.
         let again = diana.post("/topics/\(topic)/posts", [("body", "De acuerdo con Paula."), ("reply_to", String(opening))])

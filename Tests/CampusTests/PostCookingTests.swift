@@ -29,18 +29,18 @@ import TestSupport
         var stored = try cooked(post)
         #expect(stored.html == String(decoding: PostCooking.html("Una ciudad **que cuida**\n\nSegundo párrafo", language: "es").bytes, as: UTF8.self))
         #expect(stored.version == PostCooking.version)
-        #expect(stored.excerpt == "Una ciudad **que cuida** Segundo párrafo")
+        #expect(stored.excerpt == "Una ciudad que cuida Segundo párrafo")
         #expect(paula.get("/topics/\(topic)").bodyText.contains(try #require(stored.html)))
 
         #expect(paula.post("/posts/\(post)/edit", [("title", "Cocinar mensajes"), ("body", "Ahora _en cursiva_")]).status == .seeOther)
         stored = try cooked(post)
         #expect(stored.html?.contains("<em>en cursiva</em>") == true)
-        #expect(stored.excerpt == "Ahora _en cursiva_")
+        #expect(stored.excerpt == "Ahora en cursiva")
 
         // A reply's quote shows the stored excerpt of the post it answers.
         let diana = try f.browser(f.instructor)
         #expect(diana.post("/topics/\(topic)/posts", [("body", "Respondo."), ("reply_to", String(post))]).status == .seeOther)
-        #expect(diana.get("/topics/\(topic)").bodyText.contains("<p>Ahora _en cursiva_</p></blockquote>"))
+        #expect(diana.get("/topics/\(topic)").bodyText.contains("<p>Ahora en cursiva</p></blockquote>"))
     }
 
     @Test func wordsChangedBySQLAloneAreRenderedAtViewTimeUntilCookedAgain() throws {
@@ -61,7 +61,7 @@ import TestSupport
         #expect(try ForumUpkeep.cookAll(f.db) >= 1)
         stored = try cooked(post)
         #expect(stored.html?.contains("<strong>cambiado</strong>") == true)
-        #expect(stored.excerpt == "Texto **cambiado**")
+        #expect(stored.excerpt == "Texto cambiado")
         #expect(try PostCooking.cookMissing(f.db) == 0)
 
         // HTML cooked by another version of the renderer is never shown.
@@ -85,6 +85,15 @@ import TestSupport
         let page = try f.browser(f.forumModerator).get("/topics/\(topic)").bodyText
         #expect(!page.contains("Palabras que se borrarán"))
         #expect(page.contains("El texto de este mensaje eliminado ya se borró."))
+    }
+
+    /// Quotes show words as readers see them: no Markdown marks, blocks apart, what the
+    /// writer typed (`<`, `&amp;`) exactly as typed — and escaped again on the page.
+    @Test func excerptsAreTheRenderedWords() {
+        #expect(PostCooking.excerpt("Un **caso** _concreto_ y `código`\n\n- uno\n- dos\n\n> cita") == "Un caso concreto y código uno dos cita")
+        #expect(PostCooking.excerpt("a < b & \"c\" 'd' &amp; <script>x</script>") == "a < b & \"c\" 'd' &amp; <script>x</script>")
+        #expect(PostCooking.excerpt("[enlace](https://example.org) ![imagen](/static/x.png)") == "enlace")
+        #expect(PostCooking.excerpt("") == "")
     }
 
     /// A change to how posts render must raise `PostCooking.version` (with a migration that

@@ -21,7 +21,47 @@ enum PostCooking {
     }
 
     static func cook(_ body: String, language: String) -> Cooked {
-        Cooked(html: String(decoding: html(body, language: language).bytes, as: UTF8.self), excerpt: PostPages.excerpt(body))
+        let rendered = html(body, language: language)
+        return Cooked(html: String(decoding: rendered.bytes, as: UTF8.self), excerpt: PostPages.excerpt(plainText(rendered)))
+    }
+
+    /// The opening words of Markdown as readers see them, without its marks (a quote shows
+    /// "un caso concreto", not "un **caso** concreto").
+    static func excerpt(_ body: String) -> String {
+        PostPages.excerpt(plainText(html(body, language: "es")))
+    }
+
+    /// The text of markup the renderer wrote: tags dropped (a block's edges become spaces,
+    /// so paragraphs and list items do not run together), its five escapes read back.
+    static func plainText(_ html: HTML) -> String {
+        let blocks: Set<String> = ["p", "li", "ul", "ol", "blockquote", "pre", "br", "div", "h1", "h2", "h3", "h4", "h5", "h6"]
+        let entities: [String: UInt8] = ["amp": UInt8(ascii: "&"), "lt": UInt8(ascii: "<"), "gt": UInt8(ascii: ">"),
+                                         "quot": UInt8(ascii: "\""), "#39": UInt8(ascii: "'")]
+        let bytes = html.bytes
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "<"), let close = bytes[index...].firstIndex(of: UInt8(ascii: ">")) {
+                var start = index + 1
+                if start < close, bytes[start] == UInt8(ascii: "/") { start += 1 }
+                var end = start
+                while end < close, (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(bytes[end]) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[end]) {
+                    end += 1
+                }
+                if blocks.contains(String(decoding: bytes[start..<end], as: UTF8.self)) { out.append(UInt8(ascii: " ")) }
+                index = close + 1
+            } else if byte == UInt8(ascii: "&"), let end = bytes[index...].prefix(6).firstIndex(of: UInt8(ascii: ";")),
+                let decoded = entities[String(decoding: bytes[(index + 1)..<end], as: UTF8.self)] {
+                out.append(decoded)
+                index = end + 1
+            } else {
+                out.append(byte)
+                index += 1
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The post's words as its page shows them: a `.prose` block in the post's language,

@@ -38,7 +38,7 @@ enum PostQueries {
             let quotePosition: Int32? = try row["quote_position"]
             let quoteAuthor: String? = try row["quote_author"]
             let quoteStatus = PostStatus(rawValue: try row["quote_status"]) ?? .hidden
-            let excerpt: String = try row["quote_excerpt"] ?? PostPages.excerpt(try row["quote_body"])
+            let excerpt: String = try row["quote_excerpt"] ?? PostCooking.excerpt(try row["quote_body"])
             quote = Quote(id: quoteID, position: quotePosition.map(Int.init), authorName: quoteAuthor, status: quoteStatus, excerpt: excerpt)
         }
         return Post(
