@@ -9,11 +9,12 @@ import Web
 /// render them at view time, and `cookMissing` (each `campus mail` round, or
 /// `campus forums cook`) stores them again.
 enum PostCooking {
-    /// What the stored HTML was rendered by. Raise it whenever `Markdown` or `html(_:language:)`
-    /// would write a post differently (a test holds a sample to the version), with a migration
-    /// that sets `cooked` to NULL: pages ignore HTML of another version and render the words
-    /// at view time, and the job cooks them again.
-    static let version: Int32 = 1
+    /// What the stored HTML and excerpt were made by. Raise it whenever `Markdown`,
+    /// `html(_:language:)` or `excerpt` would write a post differently (a test holds a sample
+    /// to the version), with a migration that sets `cooked` and `excerpt` to NULL: pages
+    /// ignore what another version made and render the words at view time, and the job
+    /// cooks them again. (2: excerpts are the rendered words.)
+    static let version: Int32 = 2
 
     struct Cooked {
         let html: String

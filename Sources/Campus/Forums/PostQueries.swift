@@ -18,8 +18,9 @@ enum PostQueries {
         p.id, p.topic_id, p.position, p.author_id, \(AccountQueries.nameSQL("p.author_id")) AS author_name, \(body) AS body, p.language,
         p.status, p.hidden_cause, p.moderation_reason, p.created_at, p.edited_at, p.review_requested_at IS NOT NULL AS review_requested,
         p.version, p.cooked_version, p.cooked, q.id AS quote_id, q.position AS quote_position,
-        \(AccountQueries.nameSQL("q.author_id")) AS quote_author, q.status AS quote_status, q.excerpt AS quote_excerpt,
-        CASE WHEN q.excerpt IS NULL THEN left(q.body, 400) END AS quote_body
+        \(AccountQueries.nameSQL("q.author_id")) AS quote_author, q.status AS quote_status,
+        CASE WHEN q.cooked_version = \(PostCooking.version) THEN q.excerpt END AS quote_excerpt,
+        CASE WHEN q.excerpt IS NULL OR q.cooked_version IS DISTINCT FROM \(PostCooking.version) THEN left(q.body, 400) END AS quote_body
         """
     }
 

@@ -36,14 +36,18 @@ enum TopicPages {
     static func facts(_ topic: Topic, context: Context) -> HTML {
         let t = context.t
         var items: [HTML] = []
-        if let session = topic.sessionTitle { items.append("<span class=\"label label-prompt\">\(t("forum.prompt.of", ["session": session]))</span>") }
+        // The prompt's label on a line of its own: long session titles wrap it on a phone,
+        // and the facts after it should not start with a separator.
+        let prompt: HTML = topic.sessionTitle.map {
+            "<p><span class=\"label label-prompt\">\(t("forum.prompt.of", ["session": $0]))</span></p>"
+        } ?? ""
         if let due = topic.answerBy { items.append("\(t("forum.answer_by")) \(ForumFormat.time(due, context: context))") }
         if topic.replyFirst { items.append("\(t("forum.prompt.reply_first_note"))") }
         if topic.isPinned { items.append("<span class=\"label\">\(t("forum.label.pinned"))</span>") }
         if topic.isLocked { items.append("<span class=\"label\">\(t("forum.label.locked"))</span>") }
         if let seconds = topic.slowModeSeconds { items.append("\(t("forum.slow_mode.on", ["wait": ModerationPages.duration(seconds, t: t)]))") }
         items.append("\(t.plural("forum.posts", topic.postCount))")
-        return "<p class=\"muted\">\(items.joined(separator: " · "))</p>"
+        return "\(prompt)<p class=\"muted\">\(items.joined(separator: " · "))</p>"
     }
 
     static func staffLinks(_ view: TopicView, context: Context) -> HTML {
